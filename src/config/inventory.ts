@@ -1,0 +1,136 @@
+// Loads an inventory file: validates it, expands ranges, resolves groups and precedence.
+import { existsSync } from 'node:fs';
+import { dirname, relative, resolve } from 'node:path';
+import { ConfigError, type ConfigIssue } from '../errors.js';
+import { inventorySchema } from './inventory-schema.js';
+import { expandRange } from './ranges.js';
+import { joinPath } from './schema/context.js';
+import { keyOf } from './schema/types.js';
+import { isMap, type Document } from 'yaml';
+import type { Infer } from './schema/types.js';
+import { readYamlFile, type YamlFile } from './yaml-file.js';
+import { keyNodeAt, valueNodeAt } from './yaml-nodes.js';
+import { resolveGroups } from './groups.js';
+import { mergeHostSettings } from './precedence.js';
+import { DEFAULT_CONNECT_TIMEOUT_MS, DEFAULT_MAX_CHANNELS, type HostConfig, type Inventory } from './types.js';
+
+export type RawInventory = Infer<typeof inventorySchema>;
+
+/** Validates an inventory file: every problem at once, or the resolved inventory. */
+export function validateInventory(file: YamlFile, absPath: string): { inventory: Inventory } | { issues: ConfigIssue[] } {
+  const { ctx, doc } = file;
+  // Keep the sections that validated, so semantic problems are reported along with schema ones.
+  const { value: raw } = inventorySchema.parsePartial(doc.contents, '', ctx);
+  const issues: ConfigIssue[] = ctx.issues;
+  const at = (path: (string | number)[], key = false) => ctx.posOf((key ? keyNodeAt : valueNodeAt)(doc, path));
+
+  // Hosts: expand ranges, reject duplicates.
+  const hostEntries: { name: string; index: number | undefined; key: string }[] = [];
+  const seen = new Map<string, string>();
+  for (const key of hostKeys(doc, raw.hosts)) {
+    let expanded;
+    try {
+      expanded = expandRange(key);
+    } catch (err) {
+      issues.push({ pos: at(['hosts', key], true), path: joinPath('hosts', key), message: (err as Error).message });
+      continue;
+    }
+    for (const e of expanded) {
+      const prev = seen.get(e.name);
+      if (prev !== undefined) {
+        issues.push({ pos: at(['hosts', key], true), path: joinPath('hosts', key), message: `host "${e.name}" is already defined by "${prev}"` });
+        continue;
+      }
+      seen.set(e.name, key);
+      hostEntries.push({ ...e, key });
+    }
+  }
+  const hostNames = hostEntries.map((h) => h.name);
+
+  const groupResult = resolveGroups(raw.groups ?? {}, hostNames, at);
+  issues.push(...groupResult.issues);
+
+  // Checks paths, relative to the inventory file.
+  const base = dirname(absPath);
+  const checks = (raw.checks ?? []).map((p, i) => {
+    const abs = resolve(base, expandHome(p));
+    if (!existsSync(abs)) {
+      issues.push({ pos: at(['checks', i]), path: `checks[${i}]`, message: `no such file or folder: ${p} (resolved to ${abs})` });
+    }
+    return abs;
+  });
+  if (issues.length > 0) return { issues: sortIssues(issues) };
+
+  const hosts: HostConfig[] = hostEntries.map((h) => {
+    const rawHost = raw.hosts?.[h.key] ?? {};
+    const groupsOfHost = groupResult.membership.get(h.name) ?? [];
+    const merged = mergeHostSettings(raw.defaults ?? {}, groupsOfHost.map((g) => raw.groups?.[g] ?? {}), rawHost, raw.vars ?? {});
+    const address = merged.address?.replaceAll(/\{\{\s*index\s*\}\}/g, String(h.index ?? '')).replaceAll(/\{\{\s*(host|name)\s*\}\}/g, h.name);
+    return Object.freeze({
+      name: h.name,
+      address: address ?? h.name,
+      addressSet: address !== undefined,
+      port: merged.port,
+      user: merged.user,
+      identityFile: merged.identityFile ?? [],
+      passwordEnv: merged.passwordEnv,
+      passphraseEnv: merged.passphraseEnv,
+      jump: merged.jump ?? [],
+      hostKeyPolicy: merged.hostKeyPolicy,
+      knownHosts: merged.knownHosts ?? [],
+      connectTimeoutMs: merged.connectTimeout ?? DEFAULT_CONNECT_TIMEOUT_MS,
+      transport: merged.transport ?? 'ssh',
+      sudo: merged.sudo ?? false,
+      sudoPasswordEnv: merged.sudoPasswordEnv,
+      maxChannels: merged.maxChannels ?? DEFAULT_MAX_CHANNELS,
+      env: Object.freeze({ ...merged.env }),
+      vars: Object.freeze({ ...merged.vars }),
+      groups: Object.freeze([...groupResult.allGroupsOf(h.name)]),
+    });
+  });
+
+  return {
+    inventory: Object.freeze({
+      file: absPath,
+      hosts: Object.freeze(hosts),
+      groups: groupResult.groups,
+      checks: Object.freeze(checks),
+      vars: Object.freeze({ ...(raw.vars ?? {}) }),
+      warnings: Object.freeze(groupResult.warnings),
+    }),
+  };
+}
+
+/** Orders issues by position in the file. */
+export function sortIssues(issues: ConfigIssue[]): ConfigIssue[] {
+  return [...issues].sort((a, b) => (a.pos?.line ?? 0) - (b.pos?.line ?? 0) || (a.pos?.col ?? 0) - (b.pos?.col ?? 0));
+}
+
+/** Host keys as written, from the validated section or, when it failed, from the document itself. */
+function hostKeys(doc: Document, hosts: Record<string, unknown> | undefined): string[] {
+  if (hosts) return Object.keys(hosts);
+  const node = valueNodeAt(doc, ['hosts']);
+  return isMap(node) ? node.items.map(keyOf) : [];
+}
+
+/** Loads and validates an inventory file, throwing ConfigError with every issue. */
+export function loadInventory(path: string): Inventory {
+  const abs = resolve(path);
+  const display = displayPath(abs);
+  const file = readYamlFile(abs, display);
+  const result = validateInventory(file, abs);
+  if ('issues' in result) throw new ConfigError(result.issues);
+  return result.inventory;
+}
+
+/** A path as users should see it: relative to the working directory when inside it. */
+export function displayPath(abs: string): string {
+  const rel = relative(process.cwd(), abs);
+  return rel && !rel.startsWith('..') ? rel : abs;
+}
+
+/** Expands a leading ~ to the home directory. */
+export function expandHome(p: string): string {
+  return p === '~' || p.startsWith('~/') ? (process.env.HOME ?? '') + p.slice(1) : p;
+}
+

@@ -1,0 +1,44 @@
+// Reads a YAML file into an AST with positions; syntax errors become positioned issues.
+import { readFileSync } from 'node:fs';
+import { LineCounter, parseDocument, type Document } from 'yaml';
+import { ConfigError, type ConfigIssue } from '../errors.js';
+import { Ctx } from './schema/context.js';
+
+/** A parsed YAML file ready for validation. */
+export interface YamlFile {
+  file: string;
+  doc: Document;
+  ctx: Ctx;
+}
+
+/** Parses YAML text; returns the document or the syntax issues. */
+export function parseYaml(text: string, file: string): { file: YamlFile } | { issues: ConfigIssue[] } {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, merge: true });
+  if (doc.errors.length > 0) {
+    const issues = doc.errors.map((e) => {
+      const lp = lineCounter.linePos(e.pos[0]);
+      return { pos: { file, line: lp.line, col: lp.col }, path: '', message: `invalid YAML: ${firstLine(e.message)}` };
+    });
+    return { issues };
+  }
+  return { file: { file, doc, ctx: new Ctx(file, doc, lineCounter) } };
+}
+
+/** Reads and parses a YAML file, throwing ConfigError on a missing file or bad syntax. */
+export function readYamlFile(file: string, displayName = file): YamlFile {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (err) {
+    const reason = (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'file not found' : `cannot read file: ${(err as Error).message}`;
+    throw new ConfigError([{ pos: { file: displayName, line: 1, col: 1 }, path: '', message: reason }]);
+  }
+  const parsed = parseYaml(text, displayName);
+  if ('issues' in parsed) throw new ConfigError(parsed.issues);
+  return parsed.file;
+}
+
+function firstLine(s: string): string {
+  return s.split('\n')[0] ?? s;
+}

@@ -1,0 +1,58 @@
+// YAML input files read with positions: Ansible's `!vault` and `!unsafe` tags, errors as ConfigError.
+
+import { LineCounter, parseDocument, type Document, type Node, type ScalarTag } from 'yaml';
+import { ConfigError, type SourcePos } from '../errors.js';
+
+/** A value Ansible Vault encrypted (`!vault |`); converters never copy it. */
+export class VaultedValue {
+  constructor(readonly ciphertext: string) {}
+}
+
+const ANSIBLE_TAGS: ScalarTag[] = [
+  { tag: '!vault', resolve: (text: string) => new VaultedValue(text) },
+  { tag: '!unsafe', resolve: (text: string) => text },
+];
+
+/** A parsed YAML file and the means to name positions in it. */
+export interface YamlSource {
+  doc: Document;
+  file: string;
+  /** Where a node starts, or undefined for a node without a range. */
+  posOf(node: Node | null | undefined): SourcePos | undefined;
+}
+
+/** Parses YAML, or returns undefined when it has syntax errors. */
+export function tryParseYaml(text: string, file: string): YamlSource | undefined {
+  const source = parseYamlSource(text, file);
+  return source.doc.errors.length ? undefined : source;
+}
+
+/** Parses YAML; throws ConfigError naming each syntax error's line and column. */
+export function readYaml(text: string, file: string): YamlSource {
+  const source = parseYamlSource(text, file);
+  if (source.doc.errors.length) {
+    throw new ConfigError(
+      source.doc.errors.map((e) => ({
+        pos: { file, line: e.linePos?.[0].line ?? 1, col: e.linePos?.[0].col ?? 1 },
+        path: '',
+        message: e.message.split('\n')[0] ?? e.message,
+      })),
+    );
+  }
+  return source;
+}
+
+function parseYamlSource(text: string, file: string): YamlSource {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, customTags: ANSIBLE_TAGS, prettyErrors: false });
+  return {
+    doc,
+    file,
+    posOf(node) {
+      const start = node?.range?.[0];
+      if (start === undefined) return undefined;
+      const p = lineCounter.linePos(start);
+      return { file, line: p.line, col: p.col };
+    },
+  };
+}

@@ -1,0 +1,47 @@
+// The `nagios` format: one plugin output line with perfdata, and the plugin exit code 0–3.
+import { STATUSES, worst, type Status } from '../results/status.js';
+import type { RunReport } from '../results/types.js';
+import { formatCounted } from './counts.js';
+import { listEntries } from './entries.js';
+import { formatSeconds } from './format-time.js';
+import { foldLine } from './text.js';
+
+const NAGIOS_STATE: Record<Status, { name: string; code: 0 | 1 | 2 | 3 }> = {
+  OK: { name: 'OK', code: 0 },
+  WARN: { name: 'WARNING', code: 1 },
+  ERROR: { name: 'CRITICAL', code: 2 },
+  UNKNOWN: { name: 'UNKNOWN', code: 3 },
+};
+const NAMED_MAX = 3;
+
+/** Returns the Nagios plugin exit code: 0 OK, 1 WARN, 2 ERROR or an unreachable host, 3 UNKNOWN. */
+export function nagiosExitCode(report: RunReport): 0 | 1 | 2 | 3 {
+  return NAGIOS_STATE[nagiosStatus(report)].code;
+}
+
+/** Renders `SMOKER CRITICAL - 3 hosts, 12 checks: ...; not OK: web01/fsmount, ... | ok=10 warn=1 ...`. */
+export function renderNagios(report: RunReport): string {
+  const { hosts, checks, unreachable } = report.counts;
+  const hostPart = `${STATUSES.reduce((n, s) => n + hosts[s], 0)} hosts${unreachable ? ` (${unreachable} unreachable)` : ''}`;
+  let text = `SMOKER ${NAGIOS_STATE[nagiosStatus(report)].name} - ${hostPart}, ${formatCounted('check', checks)}`;
+  const bad = listEntries(report).filter((e) => e.status !== 'OK')
+    .sort((a, b) => NAGIOS_SEVERITY[b.status] - NAGIOS_SEVERITY[a.status]);
+  if (bad.length) {
+    const named = bad.slice(0, NAMED_MAX).map((e) => `${e.host}/${e.check}`).join(', ');
+    text += `; not OK: ${named}${bad.length > NAMED_MAX ? ` and ${bad.length - NAMED_MAX} more` : ''}`;
+  }
+  const perf = [`ok=${checks.OK}`, `warn=${checks.WARN}`, `error=${checks.ERROR}`, `unknown=${checks.UNKNOWN}`,
+    `unreachable=${unreachable}`, `time=${formatSeconds(report.durationMs)}s`];
+  // `|` starts the perfdata, so it must not appear in the text part.
+  return `${foldLine(text).replace(/\|/g, '/')} | ${perf.join(' ')}\n`;
+}
+
+// Order in which non-OK entries are named: worst first.
+const NAGIOS_SEVERITY: Record<Status, number> = { OK: 0, WARN: 1, UNKNOWN: 2, ERROR: 3 };
+
+/** The run's status for Nagios: the worst check, with an unreachable host counting as ERROR. */
+function nagiosStatus(report: RunReport): Status {
+  const { checks, unreachable } = report.counts;
+  const seen = STATUSES.filter((s) => checks[s] > 0);
+  return worst([report.status, ...seen, ...(unreachable > 0 ? ['ERROR' as const] : [])]);
+}

@@ -1,0 +1,16 @@
+// Pass or fail: the one rule every format shares (SPEC §3: WARN passes unless `--fail-on warn`).
+import type { Status } from '../results/status.js';
+import type { RunReport } from '../results/types.js';
+
+/** Whether a status counts as a failure under the given `failOn` policy. */
+export function isFailing(status: Status, failOn: 'error' | 'warn' = 'error'): boolean {
+  return status === 'ERROR' || status === 'UNKNOWN' || (failOn === 'warn' && status === 'WARN');
+}
+
+/** Whether a whole run passes: no failing check, no unreachable host. */
+export function isPassing(report: RunReport, failOn: 'error' | 'warn' = 'error'): boolean {
+  const { checks, unreachable } = report.counts;
+  if (unreachable > 0 || checks.ERROR > 0 || checks.UNKNOWN > 0) return false;
+  if (failOn === 'warn' && checks.WARN > 0) return false;
+  return !isFailing(report.status, failOn);
+}

@@ -1,0 +1,48 @@
+// The transport contract: one connection per host, commands as values, never exceptions for exit codes.
+
+/** How to run one command on a host. */
+export interface ExecOptions {
+  /** Kill the whole remote process tree after this many ms. */
+  timeoutMs?: number;
+  env?: Readonly<Record<string, string>>;
+  cwd?: string;
+  /** Bytes written to the command's stdin, then closed. */
+  stdin?: string | Buffer;
+  /** Run under sudo (`sudo -n`, or with the password from this env var). */
+  sudo?: boolean;
+  sudoPasswordEnv?: string;
+  /** Stream the full stdout/stderr to these files (created, truncated). */
+  stdoutFile?: string;
+  stderrFile?: string;
+  /** Bytes kept in memory per stream; default 1 MiB. */
+  maxBuffer?: number;
+  /** Abort: kill the remote process tree and resolve with `signal: 'SIGINT'`. */
+  signal?: AbortSignal;
+  /** Called with each stdout chunk as it arrives (watchers). */
+  onStdout?: (chunk: Buffer) => void;
+}
+
+/** The outcome of one command. A failing command is a value, not an exception. */
+export interface CommandOutput {
+  stdout: string;
+  stderr: string;
+  exitCode: number | null;
+  signal: string | null;
+  startedAt: string;
+  durationMs: number;
+  /** True when a stream exceeded `maxBuffer` and memory kept only its beginning. */
+  truncated: boolean;
+  timedOut: boolean;
+  aborted: boolean;
+}
+
+/** An open connection to one host; every step on that host goes through it. */
+export interface Connection {
+  readonly host: string;
+  exec(command: string, options?: ExecOptions): Promise<CommandOutput>;
+  /** Writes a file on the host (SFTP for ssh). */
+  writeFile(remotePath: string, content: string | Buffer, mode?: number): Promise<void>;
+  /** Streams a remote file into a local file without buffering it. */
+  download(remotePath: string, localPath: string): Promise<void>;
+  close(): Promise<void>;
+}

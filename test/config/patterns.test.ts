@@ -1,0 +1,60 @@
+import { expect } from 'chai';
+import { selectHosts, selectHostsStrict, splitPattern } from '../../src/config/patterns.js';
+import { PatternError } from '../../src/errors.js';
+
+const hosts = ['web01', 'web02', 'web03', 'db1', 'db2', 'cache1'];
+const groups = new Map([
+  ['web', { hosts: ['web01', 'web02', 'web03'] }],
+  ['db', { hosts: ['db1', 'db2'] }],
+  ['prod', { hosts: ['web01', 'web02', 'db1'] }],
+  ['all', { hosts }],
+]);
+const u = { hosts, groups };
+const sel = (p: string) => selectHosts(p, u).hosts;
+
+describe('config/patterns', () => {
+  it('selects by host name and by group name', () => {
+    expect(sel('db1')).to.deep.equal(['db1']);
+    expect(sel('web')).to.deep.equal(['web01', 'web02', 'web03']);
+  });
+  it('selects all with "all" and "*"', () => {
+    expect(sel('all')).to.deep.equal(hosts);
+    expect(sel('*')).to.deep.equal(hosts);
+  });
+  it('unions comma-separated terms, keeping inventory order', () => {
+    expect(sel('db2,web01')).to.deep.equal(['web01', 'db2']);
+  });
+  it('matches globs on hosts and groups', () => {
+    expect(sel('web0?')).to.deep.equal(['web01', 'web02', 'web03']);
+    expect(sel('d*')).to.deep.equal(['db1', 'db2']);
+    expect(sel('pro*')).to.deep.equal(['web01', 'web02', 'db1']);
+  });
+  it('expands ranges', () => {
+    expect(sel('web[02:03]')).to.deep.equal(['web02', 'web03']);
+  });
+  it('matches ~regex', () => {
+    expect(sel('~^(web|cache)0?1$')).to.deep.equal(['web01', 'cache1']);
+  });
+  it('excludes with !term', () => {
+    expect(sel('web,!web02')).to.deep.equal(['web01', 'web03']);
+    expect(sel('!db')).to.deep.equal(['web01', 'web02', 'web03', 'cache1']);
+  });
+  it('intersects with &term', () => {
+    expect(sel('web,&prod')).to.deep.equal(['web01', 'web02']);
+    expect(sel('all,&db,!db2')).to.deep.equal(['db1']);
+  });
+  it('applies & and ! after all unions regardless of order (Ansible semantics)', () => {
+    expect(sel('!web01,web')).to.deep.equal(['web02', 'web03']);
+    expect(sel('&prod,web,db')).to.deep.equal(['web01', 'web02', 'db1']);
+  });
+  it('does not split inside brackets', () => {
+    expect(splitPattern('web[01:02],db1')).to.deep.equal(['web[01:02]', 'db1']);
+  });
+  it('reports unmatched terms; strict mode suggests a fix', () => {
+    expect(selectHosts('web01,nope', u).unmatched).to.deep.equal(['nope']);
+    expect(() => selectHostsStrict('wbe01', u)).to.throw(PatternError, /did you mean "web01"/);
+  });
+  it('rejects a bad regex', () => {
+    expect(() => sel('~web(')).to.throw(PatternError, /invalid regular expression/);
+  });
+});
