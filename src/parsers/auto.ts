@@ -11,7 +11,7 @@ export function parseAuto(input: ParserInput): ParsedResult {
   if (looksLikeJsonResult(input.stdout)) return applyTermination(parseJsonResult(input), input);
   const ok = input.exitCode === 0 && !input.timedOut && !input.signal;
   const result = createResult(ok ? 'OK' : 'ERROR');
-  if (!ok && input.exitCode !== null) result.messages.error.push(`command exited with code ${input.exitCode}`);
+  if (input.exitCode !== null && input.exitCode !== 0) result.messages.error.push(`command exited with code ${input.exitCode}`);
   if (!ok && input.exitCode === null && !input.timedOut && !input.signal) {
     result.messages.error.push('command ended without an exit code');
   }

@@ -10,7 +10,8 @@ import { applyTermination } from './termination.js';
 import { parseThreshold, THRESHOLD_FORMS, type Threshold } from './threshold.js';
 import type { BuiltinParser, ParserInput } from './types.js';
 
-const FIRST_NUMBER = /[-+]?(?:\d+(?:\.\d+)?|\.\d+)(?:[eE][-+]?\d+)?/;
+// A sign counts only when it does not join a word: "lag -3" is -3, "web-01" is 1.
+const FIRST_NUMBER = /(?:(?<![\w.])[-+])?(?:\d+(?:\.\d+)?|\.\d+)(?:[eE][-+]?\d+)?/;
 
 /** Parses the number captured by `match` (first group, or the group named `value`), else the first number in stdout. */
 export function parseNumber(input: ParserInput): ParsedResult {

@@ -28,6 +28,7 @@ export const DEFAULT_RESPONSE_TIME_WARN = 0.5;
 
 const DEBUG_HEADER = /^Backend\s+(\S+)\s+is\s+(\w+)\s*$/;
 const LIST_HEADER = /^Backend name\b/;
+const ADMIN_STATES = new Set(['probe', 'auto', 'healthy', 'sick']);
 const STATES = /good:\s*(\d+)\s+threshold:\s*(\d+)\s+window:\s*(\d+)/;
 const RESPONSE = /^Average\s+response\s?time of good probes:\s*([\d.]+)/;
 
@@ -51,8 +52,9 @@ export function readBackends(stdout: string): BackendHealth[] {
     }
     const text = line.trim();
     if (text === '') continue;
-    if (listColumns && !/^\s/.test(line)) {
-      current = readListRow(text, listColumns.refs);
+    const row = listColumns && !/^\s/.test(line) ? readListRow(text, listColumns.refs) : undefined;
+    if (row) {
+      current = row;
       backends.push(current);
       continue;
     }
@@ -61,10 +63,12 @@ export function readBackends(stdout: string): BackendHealth[] {
   return backends;
 }
 
-function readListRow(text: string, refs: boolean): BackendHealth {
+/** Reads a backend.list row; undefined for lines that are not rows (probe details printed flush left). */
+function readListRow(text: string, refs: boolean): BackendHealth | undefined {
   const [name = '', ...rest] = text.split(/\s+/);
   const tokens = refs ? rest.slice(1) : rest;
   const admin = (tokens[0] ?? '').toLowerCase();
+  if (!ADMIN_STATES.has(admin)) return undefined;
   const words = tokens.slice(1);
   const probeHealth = words.map((w) => toHealth(w)).find((h) => h !== undefined);
   const forced = admin === 'sick' || admin === 'healthy';

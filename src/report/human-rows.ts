@@ -87,7 +87,7 @@ function buildFullDetailRows(check: CheckResult): HumanRow[] {
 }
 
 /** Formats one metric as `label=value[uom] (warn W, crit C, min m, max M)`. */
-export function formatMetric(name: string, metric: Metric): string {
+function formatMetric(name: string, metric: Metric): string {
   const limits = (['warn', 'crit', 'min', 'max'] as const)
     .filter((k) => metric[k] !== undefined).map((k) => `${k} ${metric[k]}`);
   return `${name}=${metric.value}${metric.uom ?? ''}${limits.length ? ` (${limits.join(', ')})` : ''}`;

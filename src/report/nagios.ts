@@ -1,7 +1,7 @@
 // The `nagios` format: one plugin output line with perfdata, and the plugin exit code 0–3.
 import { STATUSES, worst, type Status } from '../results/status.js';
 import type { RunReport } from '../results/types.js';
-import { formatCounted } from './counts.js';
+import { formatCounted, sumCounts } from './counts.js';
 import { listEntries } from './entries.js';
 import { formatSeconds } from './format-time.js';
 import { foldLine } from './text.js';
@@ -22,7 +22,8 @@ export function nagiosExitCode(report: RunReport): 0 | 1 | 2 | 3 {
 /** Renders `SMOKER CRITICAL - 3 hosts, 12 checks: ...; not OK: web01/fsmount, ... | ok=10 warn=1 ...`. */
 export function renderNagios(report: RunReport): string {
   const { hosts, checks, unreachable } = report.counts;
-  const hostPart = `${STATUSES.reduce((n, s) => n + hosts[s], 0)} hosts${unreachable ? ` (${unreachable} unreachable)` : ''}`;
+  const hostCount = sumCounts(hosts);
+  const hostPart = `${hostCount} host${hostCount === 1 ? '' : 's'}${unreachable ? ` (${unreachable} unreachable)` : ''}`;
   let text = `SMOKER ${NAGIOS_STATE[nagiosStatus(report)].name} - ${hostPart}, ${formatCounted('check', checks)}`;
   const bad = listEntries(report).filter((e) => e.status !== 'OK')
     .sort((a, b) => NAGIOS_SEVERITY[b.status] - NAGIOS_SEVERITY[a.status]);

@@ -39,16 +39,17 @@ export async function verifyHostKey(req: HostKeyRequest): Promise<HostKeyVerdict
   const name = formatKnownHostsName(req.host, req.port);
   const offered: OfferedKey = { keyType: readKeyType(req.key) ?? 'unknown-type', key: req.key };
   const files = req.files.map(expandHome);
+  const unknown = (): HostKeyVerdict => ({ ok: false, error: createUnknownHostError(name, offered, files) });
   const first = await judge(name, offered, files);
-  if (first.verdict || req.policy === 'strict') return first.verdict ?? { ok: false, error: createUnknownHostError(name, offered, files) };
+  if (first.verdict) return first.verdict;
   const target = files[0];
-  if (target === undefined) return { ok: false, error: createUnknownHostError(name, offered, files) };
+  if (req.policy === 'strict' || target === undefined) return unknown();
   // Decide again inside the per-file queue: a concurrent verification may have recorded this host.
   return runExclusive(target, async () => {
     const again = await judge(name, offered, files);
     if (again.verdict) return again.verdict;
     const before = again.loaded[0];
-    if (!before) return { ok: false, error: createUnknownHostError(name, offered, files) };
+    if (!before) return unknown();
     const host = req.hashNew ? hashKnownHostsName(name) : name;
     try {
       await appendKnownHostsLine(before, `${host} ${offered.keyType} ${req.key.toString('base64')}`);

@@ -6,16 +6,16 @@ export interface SshConfigLine {
   readonly args: string[];
 }
 
-/** Lexes a line: undefined for blanks and comments, `{ error }` for unbalanced quotes or no argument. */
-export function lexSshConfigLine(line: string): SshConfigLine | { error: string } | undefined {
+/** Lexes a line: undefined for blanks and comments, `{ keyword, error }` for unbalanced quotes or no argument. */
+export function lexSshConfigLine(line: string): SshConfigLine | { keyword: string; error: string } | undefined {
   // `Keyword value` or `Keyword=value`, with one optional `=` surrounded by whitespace.
   const m = /^[ \t]*([^ \t\r\n=]*)[ \t]*(?:=[ \t]*)?(.*?)[ \t\r\n\f]*$/.exec(line);
   const keyword = m?.[1] ?? '';
   if (keyword === '' || keyword.startsWith('#')) return undefined;
   const rest = m?.[2] ?? '';
-  if (rest === '') return { error: `no argument after keyword "${keyword}"` };
+  if (rest === '') return { keyword: keyword.toLowerCase(), error: `no argument after keyword "${keyword}"` };
   const args = splitArguments(rest);
-  if (args === undefined) return { error: 'invalid quotes' };
+  if (args === undefined) return { keyword: keyword.toLowerCase(), error: 'invalid quotes' };
   return { keyword: keyword.toLowerCase(), args };
 }
 

@@ -100,7 +100,7 @@ fsmount_readwrite() {
 set -f # types may hold globs (fuse.*) that must not expand against files
 fs_ignore=$(param IGNORE)
 fs_types=$(param_list TYPES "$FSMOUNT_TYPES")
-fs_mounts=$(param_list MOUNTS)
+fs_mounts=$(param_paths MOUNTS)
 fs_timeout=$(duration_secs "$(param TIMEOUT 10s)") || finish_unknown "parameter timeout: expected a duration such as 10s, got \"$(param TIMEOUT)\""
 fs_all=0
 case " $(printf '%s' "$fs_types" | tr '\n' ' ') " in *" all "* | *" * "*) fs_all=1 ;; esac
@@ -149,6 +149,6 @@ EOF
 if [ "$fs_count" -eq 0 ]; then
   res_warn "No mounts found"
 else
-  res_info "checked $fs_count mount points"
+  [ "$fs_count" -eq 1 ] && res_info "checked 1 mount point" || res_info "checked $fs_count mount points"
 fi
 emit

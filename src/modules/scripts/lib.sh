@@ -11,7 +11,7 @@ _sm_info=          # top-level messages: comma-joined JSON strings
 _sm_warn=
 _sm_error=
 _sm_comps=         # componentResults body: comma-joined "name":{...} members
-_sm_metrics=       # metrics body: comma-joined "name":{"value":N,...} members
+_sm_metrics=       # metrics body: comma-joined members, each "name" mapped to a value object
 _sm_emitted=
 _sm_tmpdir=
 
@@ -132,6 +132,15 @@ param_list() {
   param "$1" "${2-}" | awk '{ gsub(/[][",]/, " "); for (i = 1; i <= NF; i++) if (!seen[$i]++) print $i }'
 }
 
+# Prints parameter $1 (default $2) as one path per line: paths are separated by commas or
+# newlines (so they may hold spaces) and trimmed; a JSON array of strings is accepted too.
+param_paths() {
+  param "$1" "${2-}" | awk '
+    /^[ \t]*\[.*\][ \t]*$/ { sub(/^[ \t]*\[/, ""); sub(/\][ \t]*$/, ""); gsub(/"[ \t]*,[ \t]*"/, ","); gsub(/"/, "") }
+    { n = split($0, f, ",")
+      for (i = 1; i <= n; i++) { p = f[i]; sub(/^[ \t]+/, "", p); sub(/[ \t]+$/, "", p); if (p != "" && !seen[p]++) print p } }'
+}
+
 # --- values -----------------------------------------------------------------------------
 
 # Succeeds when $1 is a non-negative integer.
@@ -141,7 +150,7 @@ is_uint() {
 
 # Succeeds when $1 is a decimal number (optional sign and fraction).
 is_number() {
-  case "$1" in '' | . | - | -. | *[!0-9.-]* | ?*-* | *.*.*) return 1 ;; *) return 0 ;; esac
+  case "$1" in '' | '.' | '-' | '-.' | *[!0-9.-]* | ?*-* | *.*.*) return 1 ;; *) return 0 ;; esac
 }
 
 # Succeeds when number $1 >= number $2.
@@ -156,7 +165,7 @@ duration_secs() {
       n = $0; u = $0; sub(/[a-z]+$/, "", n); sub(/^[0-9.]+/, "", u)
       f = (u == "ms") ? 0.001 : (u == "m") ? 60 : (u == "h") ? 3600 : (u == "d") ? 86400 : 1
       s = n * f; r = int(s); if (r < s) r++
-      print r; ok = 1
+      printf "%.0f\n", r; ok = 1
     }
     END { exit !ok }'
 }
@@ -196,7 +205,7 @@ human_secs() {
 now_secs() {
   _sm_now=$(date +%s 2>/dev/null)
   case "$_sm_now" in
-    '' | *[!0-9]*) awk 'BEGIN { srand(); print srand() }' ;; # POSIX: srand() seeds from the clock
+    '' | *[!0-9]*) awk 'BEGIN { srand(); printf "%.0f\n", srand() }' ;; # POSIX: srand() seeds from the clock
     *) printf '%s\n' "$_sm_now" ;;
   esac
 }

@@ -1,0 +1,45 @@
+// `smoker exec [INVENTORY] [-H PATTERN] -- COMMAND`: one ad-hoc command everywhere, identical outputs grouped.
+import type { CommandModule } from 'yargs';
+import { UsageError } from '../../errors.js';
+import { inventoryFrom, withHosts, withInventory } from '../options.js';
+import { withSessionOptions, type SessionArgs } from '../session-options.js';
+
+interface Args extends SessionArgs {
+  inventory?: string;
+  i?: string;
+  H?: string;
+  o: string;
+  timeout?: string;
+  forks?: number;
+  '--'?: (string | number)[];
+  _: (string | number)[];
+}
+
+/** The exec command. */
+export const execCommand: CommandModule<object, Args> = {
+  command: 'exec [inventory]',
+  describe: 'Run one command on the selected hosts; identical outputs grouped (clush -b)',
+  builder: (y) =>
+    withSessionOptions(withHosts(withInventory(y)))
+      .option('o', { alias: 'output', choices: ['normal', 'json'], default: 'normal', describe: 'Output format' })
+      .option('timeout', { type: 'string', describe: 'Per-host command timeout (e.g. 30s); kills the remote process tree', requiresArg: true })
+      .option('forks', { type: 'number', describe: 'Hosts in flight at once (default 256)', requiresArg: true })
+      .parserConfiguration({ 'populate--': true })
+      .example('$0 exec inventories/lab.yaml -- uname -r', 'Kernel of every host, grouped')
+      .example("$0 exec -H 'web*' --timeout 5s -o json -- systemctl is-active nginx", 'JSON per host') as never,
+  handler: async (argv) => {
+    const words = (argv['--'] ?? []).map(String);
+    if (words.length === 0) throw new UsageError('no command given: smoker exec [INVENTORY] [-H PATTERN] -- COMMAND');
+    const { runExecCommand } = await import('../handlers/exec.js');
+    await runExecCommand({
+      inventory: inventoryFrom(argv),
+      pattern: argv.H,
+      command: words.join(' '),
+      output: argv.o as 'normal' | 'json',
+      timeout: argv.timeout,
+      forks: argv.forks,
+      session: argv,
+      argv: process.argv.slice(2),
+    });
+  },
+};

@@ -1,0 +1,51 @@
+// Handler of `smoker exec`.
+import { parseDuration } from '../../config/duration.js';
+import { UsageError } from '../../errors.js';
+import { exitCodeFor } from '../../results/exit-code.js';
+import { detectColor } from '../../report/color.js';
+import { renderExecGroups } from '../../report/exec-groups.js';
+import { runExec } from '../../run/exec.js';
+import type { SessionArgs } from '../session-options.js';
+import { withHostCommand } from './host-command.js';
+import { startProgress } from './progress.js';
+
+/** Runs an ad-hoc command and prints grouped outputs (or JSON). */
+export async function runExecCommand(opts: {
+  inventory: string;
+  pattern: string | undefined;
+  command: string;
+  output: 'normal' | 'json';
+  timeout: string | undefined;
+  forks: number | undefined;
+  session: SessionArgs;
+  argv: string[];
+}): Promise<void> {
+  const timeoutMs = opts.timeout === undefined ? undefined : parseDuration(opts.timeout);
+  if (opts.timeout !== undefined && timeoutMs === undefined) throw new UsageError(`--timeout: expected a duration like 30s, got "${opts.timeout}"`);
+  await withHostCommand({ ...opts, command: 'exec' }, async (f) => {
+    const progress = opts.output === 'json' ? undefined : await startProgress(f.hosts.length, 'exec');
+    const { report, outputs } = await runExec(
+      {
+        hosts: f.hosts,
+        command: opts.command,
+        ...(timeoutMs !== undefined ? { timeoutMs } : {}),
+        ...(opts.forks !== undefined ? { forks: opts.forks } : {}),
+        signal: f.signal,
+        ...(f.session ? { session: f.session } : {}),
+        onHostDone: (h) => progress?.tick(h),
+      },
+      f.connector,
+    );
+    progress?.stop();
+    if (opts.output === 'json') {
+      const hosts = Object.values(report.hosts).map((h) => {
+        const out = outputs.get(h.host);
+        return { host: h.host, status: h.status, ...(h.unreachable !== undefined ? { unreachable: h.unreachable } : {}), ...(out ? { ...out } : {}) };
+      });
+      process.stdout.write(`${JSON.stringify({ hosts, counts: report.counts, durationMs: report.durationMs, session: f.sessionLabel ?? null }, null, 2)}\n`);
+    } else {
+      process.stdout.write(renderExecGroups(report, outputs, { color: detectColor(process.env, process.stdout.isTTY === true), ...(f.sessionLabel ? { session: f.sessionLabel } : {}) }));
+    }
+    return { report, exitCode: exitCodeFor(report) };
+  });
+}

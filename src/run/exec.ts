@@ -1,0 +1,103 @@
+// `exec`: one ad-hoc command on every selected host, each host's outcome a check named "exec".
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { HostConfig } from '../config/types.js';
+import { formatDuration } from '../config/duration.js';
+import { buildHostResult, buildReport } from '../results/aggregate.js';
+import type { SessionWriter } from '../results/session-writer.js';
+import type { CheckResult, HostResult, RunReport } from '../results/types.js';
+import { emptyMessages } from '../results/types.js';
+import type { Connector } from '../transport/connector.js';
+import type { CommandOutput } from '../transport/types.js';
+import { fanOut } from './fanout.js';
+
+/** What to run where. */
+export interface ExecRequest {
+  hosts: readonly HostConfig[];
+  command: string;
+  timeoutMs?: number;
+  forks?: number;
+  signal?: AbortSignal;
+  session?: SessionWriter;
+  onHostDone?: (h: HostResult) => void;
+}
+
+/** Turns one command's outcome into the "exec" check result. */
+export function execResult(host: string, out: CommandOutput, timeoutMs: number | undefined): CheckResult {
+  const messages = emptyMessages();
+  let status: CheckResult['status'] = out.exitCode === 0 ? 'OK' : 'ERROR';
+  if (out.timedOut) messages.error.push(`timed out after ${formatDuration(timeoutMs ?? 0)}; process tree killed`);
+  else if (out.aborted) messages.error.push('interrupted');
+  else if (out.exitCode === null) messages.error.push(`killed by ${out.signal ?? 'a signal'} (connection lost?)`);
+  else if (out.exitCode !== 0) messages.error.push(`exit code ${out.exitCode}`);
+  if (out.aborted) status = 'UNKNOWN';
+  return {
+    check: 'exec',
+    host,
+    status,
+    messages,
+    components: {},
+    metrics: {},
+    exitCode: out.exitCode,
+    signal: out.signal,
+    durationMs: out.durationMs,
+    startedAt: out.startedAt,
+    truncated: out.truncated,
+    attempts: 1,
+    stdoutTail: tail(out.stdout),
+    stderrTail: tail(out.stderr),
+  };
+}
+
+/** The last few KB of an output, for reports (the whole output is in the session's files). */
+export function tail(text: string, max = 4096): string {
+  return text.length <= max ? text : text.slice(text.length - max);
+}
+
+/** What exec returns: the report, and each host's full in-memory output for grouping. */
+export interface ExecOutcome {
+  report: RunReport;
+  outputs: Map<string, CommandOutput>;
+}
+
+/** Runs the command everywhere; returns the report (hosts in inventory order). */
+export async function runExec(req: ExecRequest, connector: Connector): Promise<ExecOutcome> {
+  const startedAt = new Date();
+  const results = new Map<string, HostResult>();
+  const outputs = new Map<string, CommandOutput>();
+  const snapshot = () => buildReport([...results.values()], startedAt);
+  await fanOut(
+    req.hosts,
+    connector,
+    {
+      ...(req.forks !== undefined ? { forks: req.forks } : {}),
+      ...(req.signal ? { signal: req.signal } : {}),
+      onHostDone: async (o) => {
+        const hr = 'unreachable' in o ? buildHostResult(o.host.name, [], o.durationMs, o.unreachable) : (o.value as HostResult);
+        results.set(o.host.name, hr);
+        req.onHostDone?.(hr);
+        if (req.session) {
+          req.session.log(`${o.host.name}: ${'unreachable' in o ? `unreachable: ${o.unreachable}` : hr.status}`);
+          await req.session.writeReport(snapshot());
+        }
+      },
+    },
+    async (conn, host) => {
+      const dir = req.session ? await req.session.checkDir(host.name, 'exec') : undefined;
+      const out = await conn.exec(req.command, {
+        ...(req.timeoutMs ? { timeoutMs: req.timeoutMs } : {}),
+        ...(req.signal ? { signal: req.signal } : {}),
+        env: host.env,
+        sudo: host.sudo,
+        ...(host.sudoPasswordEnv ? { sudoPasswordEnv: host.sudoPasswordEnv } : {}),
+        ...(dir ? { stdoutFile: join(dir, 'stdout'), stderrFile: join(dir, 'stderr') } : {}),
+      });
+      outputs.set(host.name, out);
+      const check = execResult(host.name, out, req.timeoutMs);
+      if (dir) await writeFile(join(dir, 'result.json'), `${JSON.stringify(check, null, 2)}\n`);
+      return buildHostResult(host.name, [check], out.durationMs);
+    },
+  );
+  const ordered = req.hosts.map((h) => results.get(h.name)).filter((h): h is HostResult => h !== undefined);
+  return { report: buildReport(ordered, startedAt, new Date()), outputs };
+}

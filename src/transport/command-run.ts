@@ -1,0 +1,90 @@
+// Drives one running command: captures both streams, applies the timeout and abort, builds the outcome.
+import { OutputCapture, DEFAULT_MAX_BUFFER } from './output-capture.js';
+import { PID_MARKER } from './remote-command.js';
+import type { CommandOutput, ExecOptions } from './types.js';
+
+/** The process-like thing a transport gives us: two readable streams and a way to kill it. */
+export interface RunningProcess {
+  stdout: NodeJS.ReadableStream & { pause(): unknown; resume(): unknown };
+  stderr: NodeJS.ReadableStream & { pause(): unknown; resume(): unknown };
+  /** Resolves with the exit status once the process ended and both streams closed. */
+  done: Promise<{ exitCode: number | null; signal: string | null }>;
+  /** Kills the whole process tree; `pid` is what the wrapper reported, if anything. */
+  kill(pid: number | undefined): Promise<void>;
+  /** Gives up on the process (connection dead): resolve `done` now. */
+  abandon(): void;
+}
+
+/** Grace after a kill before the command is abandoned as hung. */
+const KILL_GRACE_MS = 5_000;
+
+/** Waits for a running process under the options' timeout/abort rules and returns its outcome. */
+export async function superviseCommand(proc: RunningProcess, opts: ExecOptions, startedAt: Date, expectPidMarker: boolean): Promise<CommandOutput> {
+  const max = opts.maxBuffer ?? DEFAULT_MAX_BUFFER;
+  const out = new OutputCapture(opts.stdoutFile, max);
+  const err = new OutputCapture(opts.stderrFile, max);
+  let pid: number | undefined;
+  let markerPending = expectPidMarker;
+  let pendingErr = Buffer.alloc(0);
+
+  pipe(proc.stdout, out, opts.onStdout);
+  proc.stderr.on('data', (chunk: Buffer) => {
+    if (!markerPending) return push(proc.stderr, err, chunk);
+    // The wrapper's first stderr line carries the pid; strip it from what users see.
+    pendingErr = Buffer.concat([pendingErr, chunk]);
+    const nl = pendingErr.indexOf(10);
+    if (nl < 0 && pendingErr.length < 64) return;
+    markerPending = false;
+    const line = pendingErr.subarray(0, nl < 0 ? pendingErr.length : nl).toString();
+    if (line.startsWith(PID_MARKER)) {
+      pid = Number(line.slice(PID_MARKER.length)) || undefined;
+      const rest = pendingErr.subarray(nl + 1);
+      if (rest.length) push(proc.stderr, err, rest);
+    } else push(proc.stderr, err, pendingErr);
+  });
+
+  let timedOut = false;
+  let aborted = false;
+  let killing: Promise<void> | undefined;
+  const killOnce = () => {
+    killing ??= proc.kill(pid).catch(() => undefined);
+    // A host that does not answer the kill must not hang the run.
+    setTimeout(() => proc.abandon(), KILL_GRACE_MS).unref();
+    return killing;
+  };
+  const timer = opts.timeoutMs ? setTimeout(() => ((timedOut = true), void killOnce()), opts.timeoutMs) : undefined;
+  const onAbort = () => ((aborted = true), void killOnce());
+  if (opts.signal?.aborted) onAbort();
+  else opts.signal?.addEventListener('abort', onAbort, { once: true });
+
+  const status = await proc.done;
+  if (timer) clearTimeout(timer);
+  opts.signal?.removeEventListener('abort', onAbort);
+  if (markerPending && pendingErr.length) err.push(pendingErr);
+  await Promise.all([out.close(), err.close()]);
+  return {
+    stdout: out.text(),
+    stderr: err.text(),
+    exitCode: timedOut || aborted ? null : status.exitCode,
+    signal: timedOut ? 'SIGKILL' : aborted ? 'SIGINT' : status.signal,
+    startedAt: startedAt.toISOString(),
+    durationMs: Date.now() - startedAt.getTime(),
+    truncated: out.truncated || err.truncated,
+    timedOut,
+    aborted,
+  };
+}
+
+function push(stream: RunningProcess['stdout'], capture: OutputCapture, chunk: Buffer): void {
+  if (!capture.push(chunk)) {
+    stream.pause();
+    capture.onDrain(() => stream.resume());
+  }
+}
+
+function pipe(stream: RunningProcess['stdout'], capture: OutputCapture, tap?: (c: Buffer) => void): void {
+  stream.on('data', (chunk: Buffer) => {
+    tap?.(chunk);
+    push(stream, capture, chunk);
+  });
+}

@@ -1,0 +1,129 @@
+// A Connection over one ssh2 client: every command is a channel, at most maxChannels at once.
+import { createWriteStream } from 'node:fs';
+import { pipeline } from 'node:stream/promises';
+import type { Client, ClientChannel, SFTPWrapper } from 'ssh2';
+import { TransportError } from '../errors.js';
+import { superviseCommand, type RunningProcess } from './command-run.js';
+import { killTreeCommand, wrapCommand } from './remote-command.js';
+import { readSecret } from './secrets.js';
+import { Semaphore } from './semaphore.js';
+import type { CommandOutput, Connection, ExecOptions } from './types.js';
+
+/** An open SSH connection to one host. */
+export class SshConnection implements Connection {
+  private readonly channels: Semaphore;
+  private sftpSession: Promise<SFTPWrapper> | undefined;
+  private closedError: Error | undefined;
+  private readonly onCloseCallbacks = new Set<() => void>();
+
+  constructor(
+    readonly host: string,
+    private readonly client: Client,
+    maxChannels: number,
+    private readonly release: () => void = () => client.end(),
+  ) {
+    this.channels = new Semaphore(maxChannels);
+    const markClosed = (err?: Error) => {
+      this.closedError ??= err ?? new Error('connection closed');
+      for (const cb of this.onCloseCallbacks) cb();
+    };
+    client.on('close', () => markClosed());
+    client.on('error', (err) => markClosed(err));
+  }
+
+  /** Runs a command in a new channel; its failure is a value, a dead connection a TransportError. */
+  async exec(command: string, opts: ExecOptions = {}): Promise<CommandOutput> {
+    const password = opts.sudo && opts.sudoPasswordEnv ? readSecret(opts.sudoPasswordEnv) : undefined;
+    const release = await this.channels.acquire();
+    try {
+      const startedAt = new Date();
+      const channel = await this.openChannel(wrapCommand(command, opts, password));
+      const proc = this.toProcess(channel, opts, password);
+      if (password !== undefined) channel.write(`${password}\n`);
+      if (opts.stdin !== undefined) channel.end(opts.stdin);
+      else channel.end();
+      return await superviseCommand(proc, opts, startedAt, true);
+    } finally {
+      release();
+    }
+  }
+
+  private openChannel(command: string): Promise<ClientChannel> {
+    if (this.closedError) return Promise.reject(new TransportError(`${this.host}: connection lost: ${this.closedError.message}`));
+    return new Promise((resolve, reject) => {
+      this.client.exec(command, (err, channel) => {
+        if (err) reject(new TransportError(`${this.host}: cannot open a channel: ${err.message}`, { cause: err }));
+        else resolve(channel);
+      });
+    });
+  }
+
+  private toProcess(channel: ClientChannel, opts: ExecOptions, password: string | undefined): RunningProcess {
+    let settle: (v: { exitCode: number | null; signal: string | null }) => void = () => undefined;
+    const done = new Promise<{ exitCode: number | null; signal: string | null }>((resolve) => (settle = resolve));
+    let exitCode: number | null = null;
+    let signal: string | null = null;
+    channel.on('exit', (code: number | null, sig?: string) => {
+      exitCode = code;
+      signal = sig ? `SIG${sig}` : null;
+    });
+    channel.on('close', () => settle({ exitCode, signal }));
+    // The connection dying mid-command must end the command, not hang it.
+    const onDead = () => settle({ exitCode: null, signal: 'SIGHUP' });
+    this.onCloseCallbacks.add(onDead);
+    void done.then(() => this.onCloseCallbacks.delete(onDead));
+    return {
+      stdout: channel,
+      stderr: channel.stderr,
+      done,
+      kill: async (pid) => {
+        if (pid === undefined) {
+          channel.close();
+          return;
+        }
+        // A fresh channel (outside the semaphore: maxChannels stays under MaxSessions) kills the tree.
+        const killer = await this.openChannel(wrapCommand(killTreeCommand(pid), { sudo: opts.sudo ?? false }, password));
+        if (password !== undefined) killer.write(`${password}\n`);
+        killer.end();
+        await new Promise<void>((resolve) => killer.on('close', () => resolve()).resume());
+        killer.stderr.resume();
+        channel.close();
+      },
+      abandon: () => {
+        channel.close();
+        settle({ exitCode: null, signal: 'SIGKILL' });
+      },
+    };
+  }
+
+  private sftp(): Promise<SFTPWrapper> {
+    this.sftpSession ??= new Promise((resolve, reject) => {
+      this.client.sftp((err, sftp) => (err ? reject(new TransportError(`${this.host}: sftp failed: ${err.message}`, { cause: err })) : resolve(sftp)));
+    });
+    return this.sftpSession;
+  }
+
+  /** Writes a file over SFTP. */
+  async writeFile(remotePath: string, content: string | Buffer, mode = 0o600): Promise<void> {
+    const release = await this.channels.acquire();
+    try {
+      const sftp = await this.sftp();
+      await new Promise<void>((resolve, reject) => {
+        sftp.writeFile(remotePath, content, { mode }, (err) => (err ? reject(new TransportError(`${this.host}: upload to ${remotePath} failed: ${err.message}`)) : resolve()));
+      });
+    } finally {
+      release();
+    }
+  }
+
+  /** Streams a remote file to a local path over SFTP (never held in memory whole). */
+  async download(remotePath: string, localPath: string): Promise<void> {
+    const sftp = await this.sftp();
+    await pipeline(sftp.createReadStream(remotePath), createWriteStream(localPath));
+  }
+
+  /** Closes the connection (or hands it back to the pool). */
+  async close(): Promise<void> {
+    this.release();
+  }
+}

@@ -1,0 +1,97 @@
+// One running sshd of a lab: spawned inside its namespaces, killed with everything it started.
+
+import { spawn, type ChildProcess } from 'node:child_process';
+import { closeSync, openSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { findLabProcesses } from './find-processes.js';
+import { UNSHARE_ARGS, type Isolation } from './isolation.js';
+import { killQuietly, readChildren } from './process-info.js';
+
+/** Where a server's files are and what it serves. */
+export interface ServerFiles {
+  dir: string;
+  netns?: string;
+  /** Loopback ports (plain mode finds session processes by the port in their SSH_CONNECTION). */
+  ports: readonly number[];
+}
+
+/** A spawned server; `initPid` is the pid whose death takes the whole host down. */
+export class ServerProcess {
+  readonly child: ChildProcess;
+  readonly exited: Promise<void>;
+  private exitCode: number | null | undefined;
+  private init: number | undefined;
+
+  /** Spawns the server detached from the event loop (an exit hook cleans up what a script forgets). */
+  constructor(
+    readonly files: ServerFiles,
+    readonly isolation: Isolation,
+    sshd: string,
+  ) {
+    const log = openSync(join(files.dir, 'run.log'), 'a');
+    const [file, args] = commandFor(files, isolation, sshd);
+    this.child = spawn(file, args, { stdio: ['ignore', log, log] });
+    closeSync(log);
+    this.child.unref();
+    this.exited = new Promise((resolve) => {
+      this.child.once('exit', (code) => {
+        this.exitCode = code;
+        resolve();
+      });
+      this.child.once('error', () => {
+        this.exitCode = null;
+        resolve();
+      });
+    });
+  }
+
+  /** The pid to report and kill: sshd as pid 1 of the host's pid namespace, or sshd itself in plain mode. */
+  get initPid(): number {
+    if (this.init === undefined) {
+      const own = this.child.pid ?? 0;
+      this.init = this.isolation === 'none' ? own : readChildren(own)[0];
+    }
+    return this.init ?? this.child.pid ?? 0;
+  }
+
+  /** Why the server is not running, with the tail of its logs; undefined while it runs. */
+  failure(): string | undefined {
+    if (this.exitCode === undefined) return undefined;
+    const logs = ['run.log', 'sshd.log'].map((f) => readTail(join(this.files.dir, f))).filter(Boolean);
+    return `server exited (${this.exitCode ?? 'killed'}): ${logs.join(' | ') || 'no output'}`;
+  }
+
+  /** SIGKILLs the host: its pid 1 (the kernel then kills its whole pid namespace), or sshd and, with
+   * `sweepSessions`, the sessions it forked (plain mode has no namespace to take them down). */
+  killSync(sweepSessions: boolean): void {
+    // Not unshare itself: it exits by itself once its child's namespace is empty, which kill() waits for.
+    if (this.exitCode === undefined) killQuietly(this.isolation === 'none' ? (this.child.pid ?? 0) : this.initPid);
+    if (this.isolation === 'none' && sweepSessions) {
+      for (const pid of findLabProcesses(`${this.files.dir}/`, this.files.ports)) killQuietly(pid);
+    }
+  }
+
+  /** killSync, then waits until the spawned process has exited (after its pid namespace is empty). */
+  async kill(sweepSessions: boolean): Promise<void> {
+    this.killSync(sweepSessions);
+    let timer: NodeJS.Timeout | undefined;
+    // A ref'd timer keeps the event loop (and this await) alive although the child is unref'd.
+    await Promise.race([this.exited, new Promise((resolve) => (timer = setTimeout(resolve, 5000)))]);
+    clearTimeout(timer);
+  }
+}
+
+function commandFor(files: ServerFiles, isolation: Isolation, sshd: string): [string, string[]] {
+  const script = ['/bin/sh', join(files.dir, 'run.sh')];
+  if (isolation === 'netns') return ['nsenter', [`--net=/run/netns/${files.netns}`, 'unshare', ...UNSHARE_ARGS, ...script]];
+  if (isolation === 'unshare') return ['unshare', [...UNSHARE_ARGS, ...script]];
+  return [sshd, ['-D', '-f', join(files.dir, 'sshd_config'), '-E', join(files.dir, 'sshd.log')]];
+}
+
+function readTail(path: string): string {
+  try {
+    return readFileSync(path, 'utf8').trim().split('\n').slice(-5).join(' / ');
+  } catch {
+    return '';
+  }
+}
