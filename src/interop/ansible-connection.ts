@@ -2,13 +2,12 @@
 
 import type { SourcePos } from '../errors.js';
 import type { AnsibleVars } from './ansible-model.js';
-import { suggestEnvName } from './env-name.js';
+import { describeSecret } from './ansible-secrets.js';
 import type { ConnectionFields } from './inventory-doc.js';
 import { ShellSyntaxError } from './shlex.js';
 import { readSshArgs } from './ssh-args.js';
 import { createSshOptions, sshOptionsToFields } from './ssh-options.js';
 import { formatWarning } from './source-pos.js';
-import { VaultedValue } from './yaml-source.js';
 
 /** Connection keys and the variables left over for `vars:`. */
 export interface MappedVars {
@@ -16,25 +15,12 @@ export interface MappedVars {
   vars: Record<string, unknown>;
 }
 
-/** Which smoker key each connection secret would come from instead. */
-const SECRETS: Record<string, { key: keyof ConnectionFields; purpose: string }> = {
-  ansible_password: { key: 'passwordEnv', purpose: 'password' },
-  ansible_ssh_pass: { key: 'passwordEnv', purpose: 'password' },
-  ansible_ssh_password: { key: 'passwordEnv', purpose: 'password' },
-  ansible_become_password: { key: 'sudoPasswordEnv', purpose: 'sudo_password' },
-  ansible_become_pass: { key: 'sudoPasswordEnv', purpose: 'sudo_password' },
-  ansible_sudo_pass: { key: 'sudoPasswordEnv', purpose: 'sudo_password' },
-  ansible_sudo_password: { key: 'sudoPasswordEnv', purpose: 'sudo_password' },
-  ansible_ssh_private_key_passphrase: { key: 'passphraseEnv', purpose: 'key_passphrase' },
-};
-const SECRET_NAME = /(passw(or)?d|passphrase|secret|token|_pass)$/i;
 const SSH_ARGS = ['ansible_ssh_common_args', 'ansible_ssh_extra_args'];
 const SSH_CONNECTIONS = new Set(['ssh', 'smart', 'paramiko', 'paramiko_ssh', 'ansible.builtin.ssh', 'ansible.builtin.paramiko_ssh']);
 const TEMPLATE = /\{\{|\{%/;
 
 interface Ctx {
   subject: string;
-  envSubject: string;
   warnings: string[];
   fields: ConnectionFields;
   vars: Record<string, unknown>;
@@ -45,22 +31,14 @@ interface Ctx {
  * `subject` names it in warnings ("host web1"); `envSubject` seeds suggested env var names ("web1").
  */
 export function mapAnsibleVars(source: AnsibleVars, subject: string, envSubject: string, warnings: string[]): MappedVars {
-  const ctx: Ctx = { subject, envSubject, warnings, fields: {}, vars: {} };
+  const ctx: Ctx = { subject, warnings, fields: {}, vars: {} };
   readArgs(ctx, source);
   for (const [name, { value, pos }] of source) {
     if (SSH_ARGS.includes(name)) continue;
     const warn = (msg: string): void => void warnings.push(formatWarning(pos, `${subject}: ${msg}`));
-    if (containsVaulted(value)) {
-      warn(`${name} is vault-encrypted and was not copied; pass it through an environment variable instead`);
-      continue;
-    }
-    const secret = SECRETS[name];
+    const secret = describeSecret(name, value, envSubject);
     if (secret) {
-      warn(`${name} is a secret and was not copied; export it and set ${secret.key}: ${suggestEnvName(envSubject, secret.purpose)}`);
-      continue;
-    }
-    if (!name.startsWith('ansible_') && SECRET_NAME.test(name)) {
-      warn(`${name} looks like a secret and was not copied; pass it through an environment variable instead`);
+      warn(secret);
       continue;
     }
     if (typeof value === 'string' && TEMPLATE.test(value) && isConnectionVar(name)) {
@@ -203,11 +181,4 @@ function readArgs(ctx: Ctx, source: AnsibleVars): void {
   const warn = (msg: string): void => void ctx.warnings.push(formatWarning(pos, `${ctx.subject}: ${msg}`));
   Object.assign(ctx.fields, sshOptionsToFields(opts, warn));
   if (unused.length) warn(`ssh arguments not converted: ${unused.join(' ')}`);
-}
-
-function containsVaulted(value: unknown): boolean {
-  if (value instanceof VaultedValue) return true;
-  if (Array.isArray(value)) return value.some(containsVaulted);
-  if (value && typeof value === 'object') return Object.values(value).some(containsVaulted);
-  return false;
 }

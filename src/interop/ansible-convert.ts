@@ -4,6 +4,7 @@ import { mapAnsibleVars } from './ansible-connection.js';
 import type { AnsibleModel } from './ansible-model.js';
 import type { Conversion, GroupEntry, HostEntry, SmokerInventoryDoc } from './inventory-doc.js';
 
+// smoker's implicit groups, as Ansible's: every host, and hosts in no other group.
 const IMPLICIT = new Set(['all', 'ungrouped']);
 
 /** Converts a read Ansible inventory; `source` names it in the header of the printed file. */
@@ -18,24 +19,29 @@ export function convertAnsibleModel(model: AnsibleModel, source: string): Conver
     if (Object.keys(vars).length) inventory.vars = vars;
   }
 
-  const hosts = new Map<string, HostEntry>();
-  for (const host of model.hosts.values()) {
-    const { fields, vars } = mapAnsibleVars(host.vars, `host ${host.name}`, host.name, warnings);
-    hosts.set(host.name, Object.keys(vars).length ? { ...fields, vars } : fields);
-  }
-
   const members = new Map<string, string[]>();
   for (const group of model.groups.values()) {
-    if (IMPLICIT.has(group.name)) continue;
-    members.set(group.name, [...group.hosts]);
+    if (!IMPLICIT.has(group.name)) members.set(group.name, [...group.hosts]);
   }
+  // smoker computes `ungrouped` itself (and reserves the name); its Ansible vars go onto its hosts.
   const grouped = new Set([...members.values()].flat());
-  const ungrouped = [...model.hosts.keys()].filter((h) => !grouped.has(h));
-  const ungroupedVars = model.groups.get('ungrouped')?.vars;
-  if (ungrouped.length && (members.size > 0 || ungroupedVars?.size)) members.set('ungrouped', ungrouped);
+  const ungroupedVars = model.groups.get('ungrouped')?.vars ?? new Map();
+  const ungrouped = ungroupedVars.size ? mapAnsibleVars(ungroupedVars, 'group ungrouped', 'ungrouped', warnings) : undefined;
 
-  const hostKeys = collapseRanges(model, hosts, members);
-  for (const [key, entry] of hostKeys) inventory.hosts[key] = entry;
+  const hosts = new Map<string, HostEntry>();
+  const entryOf = (name: string, subject: string, sink: string[]): HostEntry => {
+    const own = mapAnsibleVars(model.hosts.get(name)?.vars ?? new Map(), `host ${subject}`, subject, sink);
+    const inherited = ungrouped && !grouped.has(name) ? ungrouped : { fields: {}, vars: {} };
+    const vars = { ...inherited.vars, ...own.vars };
+    const fields = { ...inherited.fields, ...own.fields };
+    return Object.keys(vars).length ? { ...fields, vars } : fields;
+  };
+  for (const name of model.hosts.keys()) hosts.set(name, entryOf(name, name, []));
+
+  // Warn once per written entry, so a range of 50 hosts gives one warning, not 50.
+  for (const [key, names] of collapseRanges(model, hosts, members)) {
+    inventory.hosts[key] = entryOf(names[0] as string, key, warnings);
+  }
 
   const groups: Record<string, GroupEntry> = {};
   for (const [name, list] of members) {
@@ -57,12 +63,12 @@ export function convertAnsibleModel(model: AnsibleModel, source: string): Conver
 }
 
 // A range such as `www[01:50].example.com` stays one hosts key when all its hosts came out identical
-// and sit in the same groups; otherwise its hosts are listed one by one.
+// and sit in the same groups; otherwise its hosts are listed one by one. Returns key → host names.
 function collapseRanges(
   model: AnsibleModel,
   hosts: Map<string, HostEntry>,
   members: Map<string, string[]>,
-): Map<string, HostEntry> {
+): Map<string, string[]> {
   const replaced = new Map<string, string>(); // host name → range key
   const seen = new Set<string>();
   for (const range of model.ranges) {
@@ -77,10 +83,10 @@ function collapseRanges(
     if (!range.names.every((n) => groupsOf(n) === firstGroups)) continue;
     for (const n of range.names) replaced.set(n, range.key);
   }
-  const out = new Map<string, HostEntry>();
-  for (const [name, entry] of hosts) {
+  const out = new Map<string, string[]>();
+  for (const name of hosts.keys()) {
     const key = replaced.get(name) ?? name;
-    if (!out.has(key)) out.set(key, entry);
+    out.set(key, [...(out.get(key) ?? []), name]);
   }
   for (const [group, list] of members) {
     members.set(group, [...new Set(list.map((n) => replaced.get(n) ?? n))]);

@@ -1,10 +1,12 @@
 // Ansible host definitions: `name`, `name:port`, `[v6]:port` and ranges `web[01:10]`, `db-[a:f]`, `n[1:9:2]`.
 
+import { expandRange, hasRange } from '../config/ranges.js';
+
 /** A host definition expanded: every name, the port if one was given, and a smoker range key when one fits. */
 export interface ExpandedHostPattern {
   names: string[];
   port: number | undefined;
-  /** The pattern itself when smoker's `name[NN:MM]` range expands to exactly `names`, else undefined. */
+  /** The pattern itself when smoker's range syntax expands it to exactly `names`, else undefined. */
   rangeKey: string | undefined;
 }
 
@@ -15,7 +17,7 @@ export function expandHostPattern(pattern: string): ExpandedHostPattern {
   const { host, port } = splitPort(pattern);
   if (!host.includes('[')) return { names: [host], port, rangeKey: undefined };
   const names = expandRanges(host);
-  return { names, port, rangeKey: isSmokerRange(host) ? host : undefined };
+  return { names, port, rangeKey: isSmokerRange(host, names) ? host : undefined };
 }
 
 // `host:port` and `[ipv6]:port`; a bare IPv6 address (several colons) has no port.
@@ -100,12 +102,13 @@ function rangeItems(beg: string, end: string, step: number, host: string): strin
   return items;
 }
 
-// smoker's hosts keys take one numeric range without a step: `web[01:03]`, `node[1:12].lab`.
-function isSmokerRange(host: string): boolean {
-  const m = /^[^[\]]*\[(\d+):(\d+)\][^[\]]*$/.exec(host);
-  if (!m) return false;
-  const beg = m[1] as string;
-  const end = m[2] as string;
-  const padded = beg.startsWith('0') && beg.length > 1;
-  return Number(beg) <= Number(end) && (!padded || beg.length === end.length);
+// smoker's ranges differ from Ansible's at the edges (`[:5]`, `[x:C]`), so keep a range only if both agree.
+function isSmokerRange(host: string, names: readonly string[]): boolean {
+  if (!hasRange(host)) return false;
+  try {
+    const mine = expandRange(host).map((e) => e.name);
+    return mine.length === names.length && mine.every((n, i) => n === names[i]);
+  } catch {
+    return false;
+  }
 }

@@ -3,7 +3,7 @@
 import { isMap, isScalar, isSeq, type Node, type Pair, type YAMLMap } from 'yaml';
 import { ConfigError, type ConfigIssue } from '../errors.js';
 import { expandHostPattern } from './ansible-host-pattern.js';
-import { addChild, addHost, createAnsibleModel, ensureGroup, type AnsibleModel } from './ansible-model.js';
+import { addChild, addHost, createAnsibleModel, ensureGroup, type AnsibleModel, type AnsibleVars } from './ansible-model.js';
 import { formatWarning } from './source-pos.js';
 import type { YamlSource } from './yaml-source.js';
 
@@ -128,7 +128,7 @@ function addPattern(r: Reader, group: string, pattern: string, keyNode: Node, va
   }
 }
 
-function readVars(r: Reader, map: YAMLMap, into: Map<string, { value: unknown; pos: ReturnType<YamlSource['posOf']> }>): void {
+function readVars(r: Reader, map: YAMLMap, into: AnsibleVars): void {
   for (const pair of map.items) {
     const key = keyOf(pair);
     if (key === undefined) continue;

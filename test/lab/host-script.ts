@@ -8,10 +8,8 @@ export interface HostScriptInput {
   /** `ip -batch` file configuring the namespace (netns mode). */
   netBatch?: string;
   hostname: string;
-  /** Users whose home gets a private tmpfs (so one host's files are invisible on another). */
-  homes: readonly LabUser[];
-  /** Bind-mounted over /etc/hosts: every lab host's name resolves, and sudo finds its own hostname. */
-  hostsFile: string;
+  /** fstab of the host's private mounts (renderHostFstab), mounted with one `mount -a`. */
+  fstab: string;
   sshd: string;
   sshdConfig: string;
   sshdLog: string;
@@ -24,12 +22,21 @@ export function renderHostScript(s: HostScriptInput): string {
     'set -e',
     ...(s.netBatch ? [`ip -batch ${quote(s.netBatch)}`] : []),
     `printf %s ${quote(s.hostname)} > /proc/sys/kernel/hostname`,
-    'mount -t tmpfs -o mode=1777,size=512m smoker-lab-tmp /tmp',
-    ...s.homes.map((u) => `mount -t tmpfs -o mode=0755,size=512m,uid=${u.uid},gid=${u.gid} smoker-lab-home ${quote(u.home)}`),
-    `mount --bind ${quote(s.hostsFile)} /etc/hosts`,
+    `mount -a -T ${quote(s.fstab)}`,
     `exec ${quote(s.sshd)} -D -f ${quote(s.sshdConfig)} -E ${quote(s.sshdLog)}`,
     '',
   ].join('\n');
+}
+
+/** Private mounts of a host: tmpfs on /tmp and on each user's home (one host's files are invisible on
+ * another), and `hostsFile` over /etc/hosts (lab names resolve; sudo finds its own hostname). */
+export function renderHostFstab(homes: readonly LabUser[], hostsFile: string): string {
+  const lines = [
+    'smoker-lab-tmp /tmp tmpfs mode=1777,size=512m 0 0',
+    ...homes.map((u) => `smoker-lab-home ${u.home} tmpfs mode=0755,size=512m,uid=${u.uid},gid=${u.gid} 0 0`),
+    `${hostsFile} /etc/hosts none bind 0 0`,
+  ];
+  return `${lines.join('\n')}\n`;
 }
 
 /** /etc/hosts text for a lab: localhost, then every host name with its address. */

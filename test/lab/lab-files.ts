@@ -3,7 +3,7 @@
 
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { renderHostScript, renderHostsFile } from './host-script.js';
+import { renderHostFstab, renderHostScript, renderHostsFile } from './host-script.js';
 import type { Isolation } from './isolation.js';
 import { generateKeyPair, renderKnownHosts } from './keys.js';
 import type { LabPlan } from './lab-plan.js';
@@ -37,14 +37,17 @@ export async function writeLabFiles(l: LabFilesInput): Promise<LabFiles> {
   const authorizedKeys = join(l.dir, 'authorized_keys');
   const knownHosts = join(l.dir, 'known_hosts');
   const hostsFile = join(l.dir, 'hosts');
+  const fstab = join(l.dir, 'fstab');
   const hostKeys = new Map(l.plan.servers.map((s) => [s.key, generateKeyPair(`${s.key}@${l.id}`)]));
   const writes: Array<Promise<void>> = [
     writeFile(clientKey, client.privateKey, { mode: 0o600 }),
     writeFile(`${clientKey}.pub`, `${client.publicKey}\n`),
     writeFile(authorizedKeys, `${client.publicKey}\n`, { mode: 0o644 }),
-    writeFile(hostsFile, renderHostsFile(l.plan.hosts), { mode: 0o644 }),
     writeFile(knownHosts, renderKnownHosts(l.plan.hosts.map((h) => ({ ...h, publicKey: hostKeys.get(h.server)?.publicKey ?? '' })))),
   ];
+  if (l.isolation !== 'none') {
+    writes.push(writeFile(hostsFile, renderHostsFile(l.plan.hosts), { mode: 0o644 }), writeFile(fstab, renderHostFstab(l.users, hostsFile)));
+  }
   await Promise.all(l.plan.servers.map((s) => mkdir(s.dir, { mode: 0o755 })));
   for (const s of l.plan.servers) {
     const key = hostKeys.get(s.key);
@@ -70,8 +73,7 @@ export async function writeLabFiles(l: LabFilesInput): Promise<LabFiles> {
       comment,
       ...(l.isolation === 'netns' ? { netBatch } : {}),
       hostname: s.hostname,
-      homes: l.users,
-      hostsFile,
+      fstab,
       sshd: l.sshd.path,
       sshdConfig,
       sshdLog: join(s.dir, 'sshd.log'),

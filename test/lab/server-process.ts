@@ -54,6 +54,19 @@ export class ServerProcess {
     return this.init ?? this.child.pid ?? 0;
   }
 
+  /** Whether sshd has replaced the host script, so the namespace's network is configured: probing
+   * earlier would send a SYN to an address not yet up, and a failed ARP costs a second. */
+  hasExecdSshd(): boolean {
+    if (this.isolation === 'none') return true;
+    const pid = readChildren(this.child.pid ?? 0)[0];
+    if (pid === undefined) return false;
+    try {
+      return readFileSync(`/proc/${pid}/comm`, 'utf8').startsWith('sshd');
+    } catch {
+      return false;
+    }
+  }
+
   /** Why the server is not running, with the tail of its logs; undefined while it runs. */
   failure(): string | undefined {
     if (this.exitCode === undefined) return undefined;

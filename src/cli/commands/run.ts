@@ -1,0 +1,50 @@
+// `smoker run [INVENTORY]`: every selected check on every selected host, Smoker-style results.
+import type { CommandModule } from 'yargs';
+import { inventoryFrom, withHosts, withInventory } from '../options.js';
+import { withFilters, type FilterArgs } from '../filter-options.js';
+import { withSessionOptions, type SessionArgs } from '../session-options.js';
+
+interface Args extends SessionArgs, FilterArgs {
+  inventory?: string;
+  i?: string;
+  H?: string;
+  o: string;
+  checks?: string[];
+  forks?: number;
+  every?: string;
+  'fail-on': string;
+}
+
+const FORMATS = ['minimal', 'normal', 'long', 'full', 'json', 'tap', 'junit', 'nagios'];
+
+/** The run command. */
+export const runCommand: CommandModule<object, Args> = {
+  command: 'run [inventory]',
+  describe: 'Run the checks on the selected hosts',
+  builder: (y) =>
+    withSessionOptions(withFilters(withHosts(withInventory(y))))
+      .option('checks', { type: 'string', array: true, describe: 'Check files or folders (replaces the inventory checks: list)' })
+      .option('o', { alias: 'output', choices: FORMATS, default: 'normal', describe: 'Output format' })
+      .option('forks', { type: 'number', describe: 'Hosts in flight at once (default 256)', requiresArg: true })
+      .option('every', { type: 'string', describe: 'Repeat the run every DURATION until Ctrl-C (one session per round)', requiresArg: true })
+      .option('fail-on', { choices: ['error', 'warn'], default: 'error', describe: 'Exit 1 on ERROR/UNKNOWN (default) or also on WARN' })
+      .example('$0 run inventories/local.yaml', 'The built-in example on this machine')
+      .example('$0 run inventories/prod.yaml --smoke -H web', 'Smoke tests on the web group')
+      .example('$0 run --nook -o long', 'Re-run what was not OK in the latest session')
+      .example('$0 run -o junit > junit.xml', 'JUnit for CI') as never,
+  handler: async (argv) => {
+    const { runRunCommand } = await import('../handlers/run.js');
+    await runRunCommand({
+      inventory: inventoryFrom(argv),
+      pattern: argv.H,
+      checks: argv.checks,
+      output: argv.o,
+      forks: argv.forks,
+      every: argv.every,
+      failOn: argv['fail-on'] as 'error' | 'warn',
+      filters: argv,
+      session: argv,
+      argv: process.argv.slice(2),
+    });
+  },
+};

@@ -1,0 +1,99 @@
+// Handler of `smoker run`: load, run, write the session's reports, print, set the exit code.
+import { parseDuration } from '../../config/duration.js';
+import { ExitCode, UsageError } from '../../errors.js';
+import { exitCodeFor } from '../../results/exit-code.js';
+import { locateSession, readSession, selectFromSession } from '../../results/session-reader.js';
+import type { SessionWriter } from '../../results/session-writer.js';
+import type { RunReport } from '../../results/types.js';
+import { describeFilters, type CheckFilters } from '../../run/filters.js';
+import { runChecks } from '../../run/run-checks.js';
+import { filtersFrom, type FilterArgs } from '../filter-options.js';
+import { resultsRoot, type SessionArgs } from '../session-options.js';
+import { withHostCommand } from './host-command.js';
+import { loadConfig } from './load-config.js';
+import { startProgress } from './progress.js';
+
+/** Options of the run handler. */
+export interface RunCommandOptions {
+  inventory: string;
+  pattern: string | undefined;
+  checks: string[] | undefined;
+  output: string;
+  forks: number | undefined;
+  every: string | undefined;
+  failOn: 'error' | 'warn';
+  filters: FilterArgs;
+  session: SessionArgs;
+  argv: string[];
+}
+
+/** Runs the checks once, or every DURATION until interrupted. */
+export async function runRunCommand(opts: RunCommandOptions): Promise<void> {
+  const everyMs = opts.every === undefined ? undefined : parseDuration(opts.every);
+  if (opts.every !== undefined && !everyMs) throw new UsageError(`--every: expected a duration like 5m, got "${opts.every}"`);
+  const { inventory, checks } = loadConfig(opts.inventory, opts.checks);
+  const filters = withPreviousResults(filtersFrom(opts.filters), opts);
+  for (;;) {
+    await runOnce(opts, inventory, checks, filters);
+    if (everyMs === undefined || process.exitCode === ExitCode.interrupted) return;
+    if (!(await sleepUnlessInterrupted(everyMs))) {
+      process.exitCode = ExitCode.interrupted;
+      return;
+    }
+  }
+}
+
+async function runOnce(opts: RunCommandOptions, inventory: ReturnType<typeof loadConfig>['inventory'], checks: ReturnType<typeof loadConfig>['checks'], filters: CheckFilters): Promise<void> {
+  const machine = ['json', 'tap', 'junit', 'nagios'].includes(opts.output);
+  await withHostCommand({ ...opts, command: 'run', filters: describeFilters(filters), loaded: inventory }, async (f) => {
+    const progress = machine ? undefined : await startProgress(f.hosts.length, 'run');
+    const report = await runChecks(
+      { inventory, hosts: f.hosts, checks, filters, ...(opts.forks !== undefined ? { forks: opts.forks } : {}), signal: f.signal, ...(f.session ? { session: f.session } : {}), onHostDone: (h) => progress?.tick(h) },
+      f.connector,
+    );
+    progress?.stop();
+    const { renderReport, nagiosExitCode, detectColor } = await import('../../report/index.js');
+    if (f.session) await writeSessionReports(f.session, report, f.sessionLabel);
+    const color = !machine && detectColor(process.env, process.stdout.isTTY === true);
+    process.stdout.write(ensureNewline(renderReport(report, opts.output as never, { color, failOn: opts.failOn, ...(f.sessionLabel ? { session: f.sessionLabel } : {}) })));
+    if (Object.keys(report.hosts).length === 0) process.stderr.write('smoker: no check matched the hosts and filters given\n');
+    return { report, exitCode: opts.output === 'nagios' ? nagiosExitCode(report) : exitCodeFor(report, opts.failOn) };
+  });
+}
+
+/** Writes summary.txt, junit.xml and report.html into the session. */
+export async function writeSessionReports(session: SessionWriter, report: RunReport, label: string | undefined): Promise<void> {
+  const { renderSummaryText, renderJunit, renderHtml } = await import('../../report/index.js');
+  const o = label ? { session: label } : {};
+  await Promise.all([session.writeFile('summary.txt', renderSummaryText(report, o)), session.writeFile('junit.xml', renderJunit(report, o)), session.writeFile('report.html', renderHtml(report, o))]);
+}
+
+function withPreviousResults(filters: CheckFilters, opts: RunCommandOptions): CheckFilters {
+  if (!opts.filters.error && !opts.filters.nook) return filters;
+  const root = resultsRoot(opts.session) ?? 'results';
+  const previous = readSession(locateSession('latest', root));
+  const keep = opts.filters.error ? (s: string) => s === 'ERROR' : (s: string) => s !== 'OK';
+  const only: Map<string, ReadonlySet<string> | 'all'> = selectFromSession(previous.report, keep);
+  // An unreachable host had no check results: re-run everything on it.
+  for (const [host, h] of Object.entries(previous.report.hosts)) if (h.unreachable !== undefined) only.set(host, 'all');
+  return { ...filters, only };
+}
+
+function ensureNewline(s: string): string {
+  return s.endsWith('\n') ? s : `${s}\n`;
+}
+
+function sleepUnlessInterrupted(ms: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const onInt = () => {
+      clearTimeout(timer);
+      process.off('SIGINT', onInt);
+      resolve(false);
+    };
+    const timer = setTimeout(() => {
+      process.off('SIGINT', onInt);
+      resolve(true);
+    }, ms);
+    process.on('SIGINT', onInt);
+  });
+}

@@ -1,0 +1,121 @@
+// Runs one check on one host: substitution, maintenance lock, module upload, retries, parsing, action.
+import { join } from 'node:path';
+import { writeFile } from 'node:fs/promises';
+import type { ActionDef, CheckDef } from '../config/check-types.js';
+import type { HostConfig } from '../config/types.js';
+import { runParser, type Parser } from '../parsers/index.js';
+import type { CheckResult, ParsedResult } from '../results/types.js';
+import { emptyMessages } from '../results/types.js';
+import { shellQuote } from '../transport/shell-quote.js';
+import type { CommandOutput, Connection, ExecOptions } from '../transport/types.js';
+import { runAction } from './actions.js';
+import type { HostModules } from './module-files.js';
+import { paramEnvName, substituteCommand, substituteRaw, UnknownPlaceholderError, valueText } from './substitute.js';
+import { tail } from './exec.js';
+
+const LOCKED = '\u001eSMOKER-LOCKED';
+
+/** What a check needs from the run around it. */
+export interface CheckContext {
+  conn: Connection;
+  host: HostConfig;
+  modules: HostModules;
+  parser: Parser;
+  action: ActionDef | undefined;
+  /** Folder for stdout/stderr/result.json, when a session is written. */
+  dir: string | undefined;
+  signal: AbortSignal | undefined;
+  /** Runs on the controller, for `where: controller` actions. */
+  local: Connection;
+}
+
+/** Values available as {{ name }}: params (themselves substituted), inventory vars and the host's own. */
+export function placeholderValues(check: CheckDef, host: HostConfig): { values: Record<string, unknown>; params: Record<string, unknown> } {
+  const hostValues: Record<string, unknown> = { ...host.vars, host: host.name, address: host.address, port: host.port ?? 22, user: host.user ?? '' };
+  const params: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(check.params)) params[k] = typeof v === 'string' ? substituteRaw(v, hostValues) : v;
+  return { values: { ...hostValues, ...params }, params };
+}
+
+function resultOf(check: CheckDef, host: HostConfig, parsed: ParsedResult, out: CommandOutput | undefined, attempts: number, params: Record<string, unknown>): CheckResult {
+  return {
+    ...parsed,
+    check: check.name,
+    host: host.name,
+    ...(check.type ? { type: check.type } : {}),
+    ...(check.category ? { category: check.category } : {}),
+    ...(check.component ? { component: check.component } : {}),
+    exitCode: out?.exitCode ?? null,
+    signal: out?.signal ?? null,
+    durationMs: out?.durationMs ?? 0,
+    startedAt: out?.startedAt ?? new Date().toISOString(),
+    truncated: out?.truncated ?? false,
+    attempts,
+    params,
+    ...(out ? { stdoutTail: tail(out.stdout), stderrTail: tail(out.stderr) } : {}),
+  };
+}
+
+function failed(status: CheckResult['status'], message: string): ParsedResult {
+  const messages = emptyMessages();
+  (status === 'WARN' ? messages.warn : messages.error).push(message);
+  return { status, messages, components: {}, metrics: {} };
+}
+
+/** Runs a check and returns its result; never throws for the check's own failures. */
+export async function runCheck(check: CheckDef, ctx: CheckContext): Promise<CheckResult> {
+  let values: Record<string, unknown>;
+  let params: Record<string, unknown>;
+  let command: string;
+  let stdin: string | undefined;
+  const env: Record<string, string> = { ...ctx.host.env };
+  try {
+    ({ values, params } = placeholderValues(check, ctx.host));
+    if (check.module !== undefined) {
+      if (/^[a-z_][a-z0-9_]*(\.[a-z_][a-z0-9_]*)+$/i.test(check.module) && !check.module.includes('/')) {
+        return resultOf(check, ctx.host, failed('UNKNOWN', `module ${check.module} is a Python module of the Smoker daemon and cannot run over SSH`), undefined, 0, params);
+      }
+      command = (await ctx.modules.prepare(check)).command;
+      stdin = JSON.stringify(params);
+      for (const [k, v] of Object.entries(params)) env[paramEnvName(k)] = valueText(v);
+    } else {
+      command = substituteCommand(check.command ?? '', values);
+    }
+    if (check.maintenanceLock && !check.runOnLocked) {
+      const lock = shellQuote(substituteRaw(check.maintenanceLock, values));
+      command = `if [ -e ${lock} ]; then printf '%s\\n' '${LOCKED}'; exit 0; fi; ${command}`;
+    }
+  } catch (err) {
+    const msg = err instanceof UnknownPlaceholderError ? err.message : `cannot prepare check: ${(err as Error).message}`;
+    return resultOf(check, ctx.host, failed('ERROR', msg), undefined, 0, {});
+  }
+
+  const opts: ExecOptions = {
+    timeoutMs: check.timeoutMs,
+    env,
+    sudo: check.sudo ?? ctx.host.sudo,
+    ...(ctx.host.sudoPasswordEnv ? { sudoPasswordEnv: ctx.host.sudoPasswordEnv } : {}),
+    ...(stdin !== undefined ? { stdin } : {}),
+    ...(ctx.signal ? { signal: ctx.signal } : {}),
+    ...(ctx.dir ? { stdoutFile: join(ctx.dir, 'stdout'), stderrFile: join(ctx.dir, 'stderr') } : {}),
+  };
+  let attempts = 0;
+  let out: CommandOutput;
+  let parsed: ParsedResult;
+  for (;;) {
+    attempts++;
+    out = await ctx.conn.exec(command, opts);
+    if (out.stdout.startsWith(LOCKED)) {
+      parsed = failed('WARN', 'skipped: maintenance in progress');
+      break;
+    }
+    parsed = out.aborted ? failed('UNKNOWN', 'interrupted') : await runParser(ctx.parser, { stdout: out.stdout, stderr: out.stderr, exitCode: out.exitCode, signal: out.signal, timedOut: out.timedOut, params, timeoutMs: check.timeoutMs, truncated: out.truncated });
+    if (parsed.status === 'OK' || attempts > check.retries || out.aborted) break;
+  }
+  const result = resultOf(check, ctx.host, parsed, out, attempts, params);
+  if (ctx.action && ctx.action.on.includes(result.status) && !out.aborted) {
+    result.action = await runAction(ctx.action, result, ctx);
+  }
+  if (ctx.dir) await writeFile(join(ctx.dir, 'result.json'), `${JSON.stringify(result, null, 2)}\n`);
+  return result;
+}

@@ -1,0 +1,83 @@
+// `run`: every selected check on every selected host, over one connection per host, into one report.
+import type { CheckSet } from '../config/check-types.js';
+import type { HostConfig, Inventory } from '../config/types.js';
+import { resolveParser, type Parser } from '../parsers/index.js';
+import { buildHostResult, buildReport } from '../results/aggregate.js';
+import type { SessionWriter } from '../results/session-writer.js';
+import type { CheckResult, HostResult, RunReport } from '../results/types.js';
+import type { Connector } from '../transport/connector.js';
+import { LocalConnection } from '../transport/local-connection.js';
+import { runCheck } from './check-runner.js';
+import { fanOut } from './fanout.js';
+import type { CheckFilters } from './filters.js';
+import { HostModules } from './module-files.js';
+import { planRun } from './plan.js';
+
+/** What to run. */
+export interface RunRequest {
+  inventory: Inventory;
+  /** Hosts selected by -H (all when omitted). */
+  hosts?: readonly HostConfig[];
+  checks: CheckSet;
+  filters?: CheckFilters;
+  forks?: number;
+  signal?: AbortSignal;
+  session?: SessionWriter;
+  onHostDone?: (h: HostResult) => void;
+}
+
+/** Runs the checks and returns the report; unreachable hosts are results, not exceptions. */
+export async function runChecks(req: RunRequest, connector: Connector): Promise<RunReport> {
+  const startedAt = new Date();
+  const plan = planRun(req.inventory, req.hosts ?? req.inventory.hosts, req.checks.checks, req.filters ?? {});
+  const parsers = new Map<string, Promise<Parser>>();
+  for (const c of req.checks.checks) parsers.set(c.name, resolveParser(c.module !== undefined ? 'auto' : c.parser, c.baseDir));
+  const checksOf = new Map(plan.map((p) => [p.host.name, p.checks]));
+  const local = new LocalConnection('controller', 8);
+  const results = new Map<string, HostResult>();
+  const snapshot = () => buildReport(plan.map((p) => results.get(p.host.name)).filter((h): h is HostResult => h !== undefined), startedAt);
+
+  await fanOut(
+    plan.map((p) => p.host),
+    connector,
+    {
+      ...(req.forks !== undefined ? { forks: req.forks } : {}),
+      ...(req.signal ? { signal: req.signal } : {}),
+      onHostDone: async (o) => {
+        const hr = 'unreachable' in o ? buildHostResult(o.host.name, [], o.durationMs, o.unreachable) : (o.value as HostResult);
+        results.set(o.host.name, hr);
+        req.onHostDone?.(hr);
+        if (req.session) {
+          req.session.log(`${o.host.name}: ${'unreachable' in o ? `unreachable: ${o.unreachable}` : hr.status}`);
+          await req.session.writeReport(snapshot());
+        }
+      },
+    },
+    async (conn, host) => {
+      const start = Date.now();
+      const modules = new HostModules(conn);
+      try {
+        const checks = checksOf.get(host.name) ?? [];
+        const done: CheckResult[] = await Promise.all(
+          checks.map(async (check) =>
+            runCheck(check, {
+              conn,
+              host,
+              modules,
+              parser: await (parsers.get(check.name) as Promise<Parser>),
+              action: check.action ? req.checks.actions.get(check.action) : undefined,
+              dir: req.session ? await req.session.checkDir(host.name, check.name) : undefined,
+              signal: req.signal,
+              local,
+            }),
+          ),
+        );
+        return buildHostResult(host.name, done, Date.now() - start);
+      } finally {
+        await modules.cleanup();
+      }
+    },
+  );
+  const report = snapshot();
+  return { ...report, endedAt: new Date().toISOString() };
+}
