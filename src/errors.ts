@@ -84,6 +84,12 @@ export class SessionError extends SmokerError {
   override readonly exitCode = ExitCode.usage;
 }
 
+/** A program smoker runs for the user (e.g. `vagrant ssh-config`) is missing or failed. Exit 2. */
+export class ExternalCommandError extends SmokerError {
+  override readonly code = 'E_EXTERNAL_COMMAND';
+  override readonly exitCode = ExitCode.usage;
+}
+
 /** The run was interrupted by the user (Ctrl-C). Exit 130. */
 export class InterruptedError extends SmokerError {
   override readonly code = 'E_INTERRUPTED';

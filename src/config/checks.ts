@@ -73,6 +73,12 @@ export function validateCheckFiles(paths: readonly string[]): { set: CheckSet } 
         issues.push({ pos: at(['actions', name]), path: `actions.${name}`, message: `action "${name}" is already defined` });
         continue;
       }
+      if (a.module !== undefined && isPythonModuleName(a.module, baseDir)) {
+        warnings.push(`actions.${name}: module "${a.module}" is a Python module of the Smoker daemon; it cannot run and will be recorded as UNKNOWN`);
+      } else if (a.module !== undefined && !existsSync(resolve(baseDir, a.module))) {
+        issues.push({ pos: valueAt(['actions', name, 'module']), path: `actions.${name}.module`, message: `action script not found: ${a.module} (resolved to ${resolve(baseDir, a.module)})` });
+        continue;
+      }
       actions.set(name, Object.freeze({ name, baseDir, command: a.command, module: a.module, on: a.on ?? (['ERROR', 'WARN', 'UNKNOWN'] as const), where: a.where ?? 'host', timeoutMs: a.timeout ?? DEFAULT_CHECK_TIMEOUT_MS, sudo: a.sudo ?? false }));
     }
     for (const [name, s] of Object.entries(raw.services ?? {})) {
@@ -165,6 +171,12 @@ function mergeCheck(layers: (RawCheck | undefined)[]): RawCheck {
 }
 
 const PYTHON_MODULE = /^[a-z_][a-z0-9_]*(\.[a-z_][a-z0-9_]*)+$/i;
+const SCRIPT_EXTENSION = /\.(?:[cm]?[jt]s|sh|bash|py|pl|rb)$/i;
+
+/** Whether a module or parser name is a Python module of the Smoker daemon (`smoker.plugins.nsca`), not a file such as `check.sh`. */
+export function isPythonModuleName(name: string, baseDir: string): boolean {
+  return PYTHON_MODULE.test(name) && !SCRIPT_EXTENSION.test(name) && !existsSync(resolve(baseDir, name));
+}
 
 /** Maps Smoker's Python module names (smoker.server.plugins.uname) to built-ins where one exists. */
 function normalizeModule(m: string | undefined): string | undefined {
@@ -197,18 +209,18 @@ function checkProblem(c: RawCheck, baseDir: string, actions: ReadonlyMap<string,
     return { message: `expected exactly one of command, module, got ${c.command === undefined ? 'neither' : 'both'}` };
   }
   const module = normalizeModule(c.module);
-  if (module !== undefined) {
-    if (isPath(module)) {
+  if (module !== undefined && !isBuiltinModule(module)) {
+    if (isPythonModuleName(module, baseDir)) {
+      warnings.push(`${path}: module "${module}" is a Python module of the Smoker daemon; it cannot run over SSH and will report UNKNOWN`);
+    } else if (isPath(module) || module.includes('.')) {
       const p = resolve(baseDir, module);
       if (!existsSync(p)) return { field: 'module', message: `module script not found: ${module} (resolved to ${p})` };
-    } else if (PYTHON_MODULE.test(module)) {
-      warnings.push(`${path}: module "${module}" is a Python module of the Smoker daemon; it cannot run over SSH and will report UNKNOWN`);
-    } else if (!isBuiltinModule(module)) {
+    } else {
       return { field: 'module', message: `unknown module "${module}"${didYouMean(module, BUILTIN_MODULES)}; expected a built-in (${BUILTIN_MODULES.join(', ')}) or a ./path` };
     }
   }
   const parser = normalizeParser(c.parser);
-  if (typeof parser === 'string' && PYTHON_MODULE.test(parser) && !findBuiltinParser(parser)) {
+  if (typeof parser === 'string' && isPythonModuleName(parser, baseDir) && !findBuiltinParser(parser)) {
     warnings.push(`${path}: parser "${parser}" is a Python module of the Smoker daemon; checks using it will report ERROR`);
   } else {
     const err = validateParserSpec(parser, { params: c.params ?? {}, baseDir });

@@ -21,7 +21,7 @@ export type ModuleParamType =
   | 'string'
   | 'regex' // POSIX extended regular expression (grep -E)
   | 'list' // items separated by commas or whitespace; a YAML list works too
-  | 'paths' // items separated by commas or newlines (so they may hold spaces); a YAML list works too
+  | 'paths' // like list, but a blank splits only before a "/", so "/my disk" is one path
   | 'number'
   | 'integer'
   | 'boolean' // true/false, yes/no, on/off, 1/0
@@ -51,11 +51,12 @@ export interface ModuleDoc {
   readonly params: readonly ModuleParamDoc[];
 }
 
-const TIMEOUT = (dflt: string, what: string): ModuleParamDoc => ({
-  name: 'timeout',
+// Module parameters never reuse check keys (`timeout`, `type`, ...): those configure the check.
+const TIMEOUT = (name: string, dflt: string, what: string): ModuleParamDoc => ({
+  name,
   type: 'duration',
   default: dflt,
-  description: `Time limit for ${what}.`,
+  description: `Time limit for ${what}; keep it below the check's timeout.`,
 });
 
 /** Every built-in module with its parameters. */
@@ -75,7 +76,7 @@ export const MODULE_CATALOG: Readonly<Record<BuiltinModuleName, ModuleDoc>> = {
       },
       { name: 'mounts', type: 'paths', description: 'Check only these mount points (default: all that match types).' },
       { name: 'expectRw', type: 'boolean', default: 'false', description: 'Run the write test on read-only mounts too, so a read-only mount is an ERROR.' },
-      TIMEOUT('10s', 'each listing, write, read and delete (a hung NFS mount becomes an ERROR)'),
+      TIMEOUT('ioTimeout', '10s', 'each listing, write, read and delete (a hung NFS mount becomes an ERROR)'),
     ],
   },
   uname: {
@@ -130,7 +131,7 @@ export const MODULE_CATALOG: Readonly<Record<BuiltinModuleName, ModuleDoc>> = {
     params: [
       { name: 'host', type: 'string', default: '127.0.0.1', description: 'Host name or address to connect to (from the checked host).' },
       { name: 'port', type: 'list', required: true, description: 'Port, or several ports, to connect to.' },
-      TIMEOUT('5s', 'each connection'),
+      TIMEOUT('connectTimeout', '5s', 'each connection'),
       { name: 'tool', type: 'enum', values: ['auto', 'nc', 'busybox', 'python3', 'python', 'perl', 'bash'], default: 'auto', description: 'Force one tool instead of the first found.' },
     ],
   },
@@ -143,7 +144,7 @@ export const MODULE_CATALOG: Readonly<Record<BuiltinModuleName, ModuleDoc>> = {
       { name: 'status', type: 'string', default: '2xx,3xx', description: 'Accepted status codes: codes, classes or ranges, comma-separated (`200`, `2xx`, `200-204`).' },
       { name: 'contains', type: 'string', description: 'ERROR unless the body contains this fixed string.' },
       { name: 'method', type: 'string', default: 'GET', description: 'HTTP method (busybox wget: GET only).' },
-      TIMEOUT('10s', 'the whole request'),
+      TIMEOUT('requestTimeout', '10s', 'the whole request'),
       { name: 'insecure', type: 'boolean', default: 'false', description: 'Do not verify TLS certificates.' },
       { name: 'follow', type: 'boolean', default: 'false', description: 'Follow redirects (busybox wget always does).' },
       { name: 'tool', type: 'enum', values: ['auto', 'curl', 'wget'], default: 'auto', description: 'Force one tool instead of the first found.' },
@@ -177,7 +178,7 @@ export const MODULE_CATALOG: Readonly<Record<BuiltinModuleName, ModuleDoc>> = {
     params: [
       { name: 'path', type: 'string', required: true, description: 'Path to check.' },
       { name: 'exists', type: 'boolean', default: 'true', description: 'false asserts that the path does not exist.' },
-      { name: 'type', type: 'enum', values: ['any', 'file', 'dir', 'link'], default: 'any', description: 'Expected kind of path.' },
+      { name: 'kind', type: 'enum', values: ['any', 'file', 'dir', 'link'], default: 'any', description: 'Expected kind of path.' },
       { name: 'maxAge', type: 'duration', description: 'ERROR when the last modification is older than this.' },
       { name: 'minSize', type: 'size', description: 'ERROR when the file is smaller.' },
       { name: 'maxSize', type: 'size', description: 'ERROR when the file is larger.' },

@@ -1,6 +1,5 @@
 // Checks a check's parameters against a built-in module's catalog entry (pure; for `validate`).
 import { MODULE_CATALOG, type BuiltinModuleName, type ModuleParamDoc } from './catalog.js';
-import { formatParamValue } from './params.js';
 
 /** One problem with a module parameter; `warning` for keys the module does not know. */
 export interface ModuleParamIssue {
@@ -8,6 +7,13 @@ export interface ModuleParamIssue {
   /** The key as written in the check, or the documented name when it is missing. */
   readonly param: string;
   readonly message: string;
+}
+
+/** A value as the script will see it (lists and objects never fail these checks). */
+function formatParamValue(value: unknown): string | undefined {
+  if (value === null || value === undefined) return undefined;
+  if (typeof value === 'object') return Array.isArray(value) ? value.map(String).join(',') : JSON.stringify(value);
+  return String(value);
 }
 
 const DURATION = /^\d+(\.\d+)?(ms|s|m|h|d)?$/i;

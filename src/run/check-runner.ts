@@ -2,6 +2,7 @@
 import { join } from 'node:path';
 import { writeFile } from 'node:fs/promises';
 import type { ActionDef, CheckDef } from '../config/check-types.js';
+import { isPythonModuleName } from '../config/checks.js';
 import type { HostConfig } from '../config/types.js';
 import { runParser, type Parser } from '../parsers/index.js';
 import type { CheckResult, ParsedResult } from '../results/types.js';
@@ -72,7 +73,7 @@ export async function runCheck(check: CheckDef, ctx: CheckContext): Promise<Chec
   try {
     ({ values, params } = placeholderValues(check, ctx.host));
     if (check.module !== undefined) {
-      if (/^[a-z_][a-z0-9_]*(\.[a-z_][a-z0-9_]*)+$/i.test(check.module) && !check.module.includes('/')) {
+      if (isPythonModuleName(check.module, check.baseDir)) {
         return resultOf(check, ctx.host, failed('UNKNOWN', `module ${check.module} is a Python module of the Smoker daemon and cannot run over SSH`), undefined, 0, params);
       }
       command = (await ctx.modules.prepare(check)).command;

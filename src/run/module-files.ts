@@ -30,17 +30,27 @@ export class HostModules {
   /** Uploads the module of a check (once per host) and returns how to run it. */
   prepare(check: CheckDef): Promise<UploadedModule> {
     const module = check.module ?? '';
-    const key = isBuiltinModule(module) ? `builtin:${module}` : resolve(check.baseDir, module);
+    return isBuiltinModule(module) ? this.upload(`builtin:${module}`) : this.prepareFile(resolve(check.baseDir, module));
+  }
+
+  /** Uploads a script of the controller (a check's or an action's, once per host) and returns how to run it. */
+  prepareFile(path: string): Promise<UploadedModule> {
+    return this.upload(path);
+  }
+
+  private upload(key: string): Promise<UploadedModule> {
     let p = this.uploads.get(key);
     if (!p) {
+      const n = this.uploads.size;
       p = (async () => {
         const dir = await this.tempDir();
-        if (isBuiltinModule(module)) {
+        if (key.startsWith('builtin:')) {
+          const module = key.slice('builtin:'.length);
           const remote = `${dir}/${module}.sh`;
           await this.conn.writeFile(remote, buildModuleScript(module), 0o600);
           return { command: `/bin/sh ${shellQuote(remote)}` };
         }
-        const remote = `${dir}/${this.uploads.size}-${basename(key)}`;
+        const remote = `${dir}/${n}-${basename(key)}`;
         await this.conn.writeFile(remote, await readFile(key), 0o700);
         return { command: shellQuote(remote) };
       })();

@@ -27,9 +27,44 @@ export function substituteRaw(text: string, values: Readonly<Record<string, unkn
   return text.replace(PLACEHOLDER, (_m, a: string | undefined, b: string | undefined) => valueText(lookup(values, (a ?? b) as string)));
 }
 
-/** Substitutes placeholders in a command, each value shell-quoted as one literal word. */
+/**
+ * Substitutes placeholders in a command so each value stays literal text, whatever quotes the
+ * placeholder sits in: bare `{{ x }}` becomes one quoted word, inside '...' only `'` is escaped,
+ * inside "..." only `$`, backquote, `"` and `\` are (so `echo '{{ x }}'` cannot be broken out of).
+ */
 export function substituteCommand(command: string, values: Readonly<Record<string, unknown>>): string {
-  return command.replace(PLACEHOLDER, (_m, a: string | undefined, b: string | undefined) => shellQuote(valueText(lookup(values, (a ?? b) as string))));
+  const placeholder = new RegExp(PLACEHOLDER.source, 'y');
+  let out = '';
+  let quote: Quote = 'none';
+  for (let i = 0; i < command.length; ) {
+    placeholder.lastIndex = i;
+    const m = placeholder.exec(command);
+    if (m) {
+      out += quoteIn(quote, valueText(lookup(values, (m[1] ?? m[2]) as string)));
+      i += m[0].length;
+      continue;
+    }
+    const ch = command[i] as string;
+    // A backslash outside single quotes escapes the next character, quotes included.
+    if (ch === '\\' && quote !== 'single') {
+      out += command.slice(i, i + 2);
+      i += 2;
+      continue;
+    }
+    if (ch === "'" && quote !== 'double') quote = quote === 'single' ? 'none' : 'single';
+    else if (ch === '"' && quote !== 'single') quote = quote === 'double' ? 'none' : 'double';
+    out += ch;
+    i++;
+  }
+  return out;
+}
+
+type Quote = 'none' | 'single' | 'double';
+
+function quoteIn(quote: Quote, text: string): string {
+  if (quote === 'single') return text.replaceAll("'", `'\\''`);
+  if (quote === 'double') return text.replace(/[$`"\\]/g, '\\$&');
+  return shellQuote(text);
 }
 
 /** Environment variable name of a module parameter: SMOKER_PARAM_<NAME>. */

@@ -59,6 +59,9 @@ export async function superviseCommand(proc: RunningProcess, opts: ExecOptions, 
 
   const status = await proc.done;
   if (timer) clearTimeout(timer);
+  // The command often ends at the TERM, before the kill's KILL step: let that finish (bounded), or
+  // closing the connection right after would cut it off and leave TERM-proof processes running.
+  if (killing) await Promise.race([killing, new Promise((resolve) => setTimeout(resolve, KILL_GRACE_MS).unref())]);
   opts.signal?.removeEventListener('abort', onAbort);
   if (markerPending && pendingErr.length) err.push(pendingErr);
   await Promise.all([out.close(), err.close()]);

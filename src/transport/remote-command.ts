@@ -22,5 +22,6 @@ export function wrapCommand(command: string, opts: Pick<ExecOptions, 'env' | 'cw
 export function killTreeCommand(pid: number): string {
   // Field 5 of /proc/PID/stat is the process group; the comm field may hold spaces, so cut after ") ".
   const pg = `pg=$(sed 's/.*) //' /proc/${pid}/stat 2>/dev/null | cut -d' ' -f3); [ -n "$pg" ] || pg=${pid}`;
-  return `${pg}; kill -TERM -- -"$pg" 2>/dev/null || kill -TERM ${pid} 2>/dev/null; sleep 0.3; kill -KILL -- -"$pg" 2>/dev/null; true`;
+  // `kill -SIG -PGID`, not `kill -SIG -- -PGID`: dash (Debian's /bin/sh) and busybox reject the `--`.
+  return `${pg}; kill -TERM -"$pg" 2>/dev/null || kill -TERM ${pid} 2>/dev/null; sleep 0.3; kill -KILL -"$pg" 2>/dev/null; true`;
 }

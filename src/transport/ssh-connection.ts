@@ -9,6 +9,19 @@ import { readSecret } from './secrets.js';
 import { Semaphore } from './semaphore.js';
 import type { CommandOutput, Connection, ExecOptions } from './types.js';
 
+/** How a remote command ended (exit status, or the signal that killed it). */
+interface ExitStatus {
+  exitCode: number | null;
+  signal: string | null;
+}
+
+/** A channel with its exit status recorded from the moment it opened. */
+interface OpenedChannel {
+  channel: ClientChannel;
+  status: ExitStatus;
+  closed: Promise<void>;
+}
+
 /** An open SSH connection to one host. */
 export class SshConnection implements Connection {
   private readonly channels: Semaphore;
@@ -37,42 +50,57 @@ export class SshConnection implements Connection {
     const release = await this.channels.acquire();
     try {
       const startedAt = new Date();
-      const channel = await this.openChannel(wrapCommand(command, opts, password));
-      const proc = this.toProcess(channel, opts, password);
+      const opened = await this.openChannel(wrapCommand(command, opts, password));
+      const { channel } = opened;
+      const proc = this.toProcess(opened, opts, password);
       if (password !== undefined) channel.write(`${password}\n`);
       if (opts.stdin !== undefined) channel.end(opts.stdin);
       else channel.end();
-      return await superviseCommand(proc, opts, startedAt, true);
+      const out = await superviseCommand(proc, opts, startedAt, true);
+      // The host went away under the command: not the command's failure but the host's (exit 3).
+      if (proc.connectionLost() && !out.timedOut && !out.aborted) {
+        throw new TransportError(`${this.host}: connection lost while the command ran: ${this.closedError?.message ?? 'connection closed'}`, { code: 'E_CONNECTION_LOST' });
+      }
+      return out;
     } finally {
       release();
     }
   }
 
-  private openChannel(command: string): Promise<ClientChannel> {
+  private openChannel(command: string): Promise<OpenedChannel> {
     if (this.closedError) return Promise.reject(new TransportError(`${this.host}: connection lost: ${this.closedError.message}`));
     return new Promise((resolve, reject) => {
       this.client.exec(command, (err, channel) => {
-        if (err) reject(new TransportError(`${this.host}: cannot open a channel: ${err.message}`, { cause: err }));
-        else resolve(channel);
+        if (err) return reject(new TransportError(`${this.host}: cannot open a channel: ${err.message}`, { cause: err }));
+        // Listen here, synchronously: ssh2 emits 'exit' while parsing the read that also confirmed the
+        // channel, before a promise continuation could attach a listener (fast commands lost their status).
+        const status: ExitStatus = { exitCode: null, signal: null };
+        channel.on('exit', (code: number | null, sig?: string) => {
+          status.exitCode = code ?? null;
+          // ssh2 already names exit signals `SIGTERM`, not `TERM`.
+          status.signal = sig ? (sig.startsWith('SIG') ? sig : `SIG${sig}`) : null;
+        });
+        const closed = new Promise<void>((done) => channel.once('close', () => done()));
+        resolve({ channel, status, closed });
       });
     });
   }
 
-  private toProcess(channel: ClientChannel, opts: ExecOptions, password: string | undefined): RunningProcess {
-    let settle: (v: { exitCode: number | null; signal: string | null }) => void = () => undefined;
-    const done = new Promise<{ exitCode: number | null; signal: string | null }>((resolve) => (settle = resolve));
-    let exitCode: number | null = null;
-    let signal: string | null = null;
-    channel.on('exit', (code: number | null, sig?: string) => {
-      exitCode = code;
-      signal = sig ? `SIG${sig}` : null;
-    });
-    channel.on('close', () => settle({ exitCode, signal }));
+  private toProcess(opened: OpenedChannel, opts: ExecOptions, password: string | undefined): RunningProcess & { connectionLost(): boolean } {
+    const { channel, status } = opened;
+    let settle: (v: ExitStatus) => void = () => undefined;
+    const done = new Promise<ExitStatus>((resolve) => (settle = resolve));
+    void opened.closed.then(() => settle({ ...status }));
     // The connection dying mid-command must end the command, not hang it.
-    const onDead = () => settle({ exitCode: null, signal: 'SIGHUP' });
+    let lost = false;
+    const onDead = () => {
+      lost = status.exitCode === null && status.signal === null;
+      settle({ exitCode: null, signal: null });
+    };
     this.onCloseCallbacks.add(onDead);
     void done.then(() => this.onCloseCallbacks.delete(onDead));
     return {
+      connectionLost: () => lost,
       stdout: channel,
       stderr: channel.stderr,
       done,
@@ -82,11 +110,11 @@ export class SshConnection implements Connection {
           return;
         }
         // A fresh channel (outside the semaphore: maxChannels stays under MaxSessions) kills the tree.
-        const killer = await this.openChannel(wrapCommand(killTreeCommand(pid), { sudo: opts.sudo ?? false }, password));
+        const { channel: killer } = await this.openChannel(wrapCommand(killTreeCommand(pid), { sudo: opts.sudo ?? false }, password));
         if (password !== undefined) killer.write(`${password}\n`);
         killer.end();
-        await new Promise<void>((resolve) => killer.on('close', () => resolve()).resume());
         killer.stderr.resume();
+        await new Promise<void>((resolve) => killer.on('close', () => resolve()).resume());
         channel.close();
       },
       abandon: () => {

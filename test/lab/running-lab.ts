@@ -130,12 +130,9 @@ export class RunningLab implements Lab, ClosableLab {
     const proc = new ServerProcess({ dir: s.dir, ...(s.netns ? { netns: s.netns } : {}), ports: s.ports }, this.setup.isolation, this.setup.sshdPath);
     server.process = proc;
     const deadline = Date.now() + this.setup.readyTimeoutMs;
-    const t0 = Date.now();
     while (!proc.hasExecdSshd() && !proc.failure() && Date.now() < deadline) await sleep(2);
-    const t1 = Date.now();
     await Promise.all(s.probes.map((p) => waitForBanner(p.address, p.port, { deadline, failure: () => proc.failure() })));
     for (const name of s.hostNames) this.host(name).pid = proc.initPid;
-    if (process.env['LABT']) console.log(key, 'execd', t1 - t0, 'banner', Date.now() - t1, 'at', Date.now() % 100000);
   }
 
   /** The server of a host that has one to itself (stopping a shared sshd would stop its other hosts). */

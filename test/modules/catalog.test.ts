@@ -3,8 +3,8 @@ import { readFileSync } from 'node:fs';
 import { expect } from 'chai';
 import { BUILTIN_MODULES, MODULE_CATALOG, findModuleParam, isBuiltinModule } from '../../src/modules/catalog.js';
 import { buildModuleScript, UnknownModuleError } from '../../src/modules/builtin.js';
-import { formatParamValue, moduleParamEnv, moduleParamStdin, paramEnvName } from '../../src/modules/params.js';
 import { checkModuleParams } from '../../src/modules/validate-params.js';
+import { checkFields } from '../../src/config/checks-schema.js';
 
 /** Parameter names a module script reads (upper-cased, as in SMOKER_PARAM_<NAME>). */
 function paramsReadBy(name: string): Set<string> {
@@ -29,6 +29,13 @@ describe('modules/catalog', () => {
     }
   });
 
+  it('never names a parameter like a check key, which would configure the check instead', () => {
+    const keys = new Set(Object.keys(checkFields).map((k) => k.toLowerCase()));
+    for (const name of BUILTIN_MODULES) {
+      for (const p of MODULE_CATALOG[name].params) expect(keys.has(p.name.toLowerCase()), `${name}.${p.name}`).to.equal(false);
+    }
+  });
+
   it('finds modules and parameters by name, parameters case-insensitively', () => {
     expect(isBuiltinModule('fsmount')).to.equal(true);
     expect(isBuiltinModule('./fsmount.sh')).to.equal(false);
@@ -38,37 +45,15 @@ describe('modules/catalog', () => {
   });
 });
 
-describe('modules/params', () => {
-  it('names variables SMOKER_PARAM_<NAME>, upper-cased, non-alphanumerics as _', () => {
-    expect(paramEnvName('Ignore')).to.equal('SMOKER_PARAM_IGNORE');
-    expect(paramEnvName('maxAge')).to.equal('SMOKER_PARAM_MAXAGE');
-    expect(paramEnvName('x-y.z 1')).to.equal('SMOKER_PARAM_X_Y_Z_1');
-  });
-
-  it('formats values: lists joined by commas, objects as JSON, nothing for null', () => {
-    expect(formatParamValue('a b')).to.equal('a b');
-    expect(formatParamValue(8080)).to.equal('8080');
-    expect(formatParamValue(true)).to.equal('true');
-    expect(formatParamValue(['ext4', 'xfs'])).to.equal('ext4,xfs');
-    expect(formatParamValue({ a: 1 })).to.equal('{"a":1}');
-    expect(formatParamValue(null)).to.equal(undefined);
-    expect(moduleParamEnv({ Ignore: '^/media', port: 22, skip: undefined })).to.deep.equal({
-      SMOKER_PARAM_IGNORE: '^/media',
-      SMOKER_PARAM_PORT: '22',
-    });
-    expect(JSON.parse(moduleParamStdin({ port: 22 }))).to.deep.equal({ port: 22 });
-  });
-});
-
 describe('modules/validate-params', () => {
   it('accepts good parameters whatever the key case', () => {
     expect(checkModuleParams('fsmount', { Ignore: '^/media/.*$', TYPES: ['ext4'], expectrw: 'yes' })).to.deep.equal([]);
-    expect(checkModuleParams('file', { path: '/etc/passwd', maxAge: '1d', maxSize: '10M', type: 'file' })).to.deep.equal([]);
+    expect(checkModuleParams('file', { path: '/etc/passwd', maxAge: '1d', maxSize: '10M', kind: 'file' })).to.deep.equal([]);
   });
 
   it('reports missing required parameters and bad values as errors', () => {
-    expect(checkModuleParams('tcp', { timeout: 'soon' })).to.deep.equal([
-      { level: 'error', param: 'timeout', message: 'expected a duration such as 500ms, 30s or 5m, got "soon"' },
+    expect(checkModuleParams('tcp', { connectTimeout: 'soon' })).to.deep.equal([
+      { level: 'error', param: 'connectTimeout', message: 'expected a duration such as 500ms, 30s or 5m, got "soon"' },
       { level: 'error', param: 'port', message: 'module tcp needs parameter port' },
     ]);
     expect(checkModuleParams('http', { url: '' }).map((i) => i.message)).to.deep.equal(['module http needs parameter url']);

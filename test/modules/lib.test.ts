@@ -69,9 +69,9 @@ describe('modules/lib.sh', () => {
        param_list LIST | tr '\\n' ';' >&9; printf '|' >&9
        param_paths PATHS | tr '\\n' ';' >&9; printf '|' >&9
        param_paths JPATHS | tr '\\n' ';' >&9; _sm_emitted=1`,
-      { SMOKER_PARAM_FOO: 'v a"l', SMOKER_PARAM_YES: 'On', SMOKER_PARAM_NO: 'false', SMOKER_PARAM_LIST: 'a, b c,,a', SMOKER_PARAM_PATHS: '/my disk, /x\n/y', SMOKER_PARAM_JPATHS: '["/a b", "/c"]' },
+      { SMOKER_PARAM_FOO: 'v a"l', SMOKER_PARAM_YES: 'On', SMOKER_PARAM_NO: 'false', SMOKER_PARAM_LIST: 'a, b c,,a', SMOKER_PARAM_PATHS: '/my disk, /x\n/y /z', SMOKER_PARAM_JPATHS: '["/a b", "/c"]' },
     );
-    expect(r.stdout).to.equal('v a"l|dflt|yes|no|dflt|a;b;c;|/my disk;/x;/y;|/a b;/c;');
+    expect(r.stdout).to.equal('v a"l|dflt|yes|no|dflt|a;b;c;|/my disk;/x;/y;/z;|/a b;/c;');
   });
 
   it('parses durations, sizes and numbers', () => {

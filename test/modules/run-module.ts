@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'chai';
 import { buildModuleScript } from '../../src/modules/builtin.js';
-import { moduleParamEnv, moduleParamStdin } from '../../src/modules/params.js';
+import { paramEnvName, valueText } from '../../src/run/substitute.js';
 
 export interface Messages {
   info: string[];
@@ -62,6 +62,13 @@ function baseEnv(): Record<string, string> {
   return env;
 }
 
+/** The variables the runner sets for module parameters (src/run/check-runner.ts). */
+function paramEnv(params: Record<string, unknown>): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const [k, v] of Object.entries(params)) env[paramEnvName(k)] = valueText(v);
+  return env;
+}
+
 /** Runs module `name` with `params` (env + stdin), parses stdout and checks the contract. */
 export async function runModule(
   name: string,
@@ -73,7 +80,7 @@ export async function runModule(
   const [cmd, args] = options.inMountNamespace
     ? ['unshare', ['--mount', 'sh', '-c', `${options.inMountNamespace} && exec ${shell.join(' ')} "$0"`, script]]
     : [shell[0]!, [...shell.slice(1), script]];
-  const env = { ...baseEnv(), ...moduleParamEnv(params), ...options.env };
+  const env = { ...baseEnv(), ...paramEnv(params), ...options.env };
   const run = await new Promise<Omit<ModuleRun, 'json'>>((resolve, reject) => {
     const child = spawn(cmd, args, { env, stdio: ['pipe', 'pipe', 'pipe'] });
     let stdout = '';
@@ -81,7 +88,7 @@ export async function runModule(
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString('utf8')));
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString('utf8')));
     child.stdin.on('error', () => {}); // the script may never read its stdin
-    child.stdin.end(moduleParamStdin(params));
+    child.stdin.end(JSON.stringify(params));
     child.on('error', reject);
     child.on('close', (exitCode) => resolve({ stdout, stderr, exitCode }));
   });

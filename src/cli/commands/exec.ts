@@ -3,6 +3,7 @@ import type { CommandModule } from 'yargs';
 import { UsageError } from '../../errors.js';
 import { inventoryFrom, withHosts, withInventory } from '../options.js';
 import { withSessionOptions, type SessionArgs } from '../session-options.js';
+import { withShard } from '../shard-option.js';
 
 interface Args extends SessionArgs {
   inventory?: string;
@@ -11,6 +12,7 @@ interface Args extends SessionArgs {
   o: string;
   timeout?: string;
   forks?: number;
+  shard?: string;
   '--'?: (string | number)[];
   _: (string | number)[];
 }
@@ -20,7 +22,7 @@ export const execCommand: CommandModule<object, Args> = {
   command: 'exec [inventory]',
   describe: 'Run one command on the selected hosts; identical outputs grouped (clush -b)',
   builder: (y) =>
-    withSessionOptions(withHosts(withInventory(y)))
+    withShard(withSessionOptions(withHosts(withInventory(y))))
       .option('o', { alias: 'output', choices: ['normal', 'json'], default: 'normal', describe: 'Output format' })
       .option('timeout', { type: 'string', describe: 'Per-host command timeout (e.g. 30s); kills the remote process tree', requiresArg: true })
       .option('forks', { type: 'number', describe: 'Hosts in flight at once (default 256)', requiresArg: true })
@@ -38,6 +40,7 @@ export const execCommand: CommandModule<object, Args> = {
       output: argv.o as 'normal' | 'json',
       timeout: argv.timeout,
       forks: argv.forks,
+      shard: argv.shard,
       session: argv,
       argv: process.argv.slice(2),
     });

@@ -20,6 +20,6 @@ export const hostsCommand: CommandModule<object, Args> = {
       .example("$0 hosts -H 'web*,!web03' -o json", 'Selected hosts as JSON') as never,
   handler: async (argv) => {
     const { runHosts } = await import('../handlers/hosts.js');
-    runHosts({ inventory: inventoryFrom(argv), pattern: argv.H, output: argv.o as 'table' | 'json' });
+    await runHosts({ inventory: inventoryFrom(argv), pattern: argv.H, output: argv.o as 'table' | 'json' });
   },
 };

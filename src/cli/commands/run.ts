@@ -3,6 +3,7 @@ import type { CommandModule } from 'yargs';
 import { inventoryFrom, withHosts, withInventory } from '../options.js';
 import { withFilters, type FilterArgs } from '../filter-options.js';
 import { withSessionOptions, type SessionArgs } from '../session-options.js';
+import { withShard } from '../shard-option.js';
 
 interface Args extends SessionArgs, FilterArgs {
   inventory?: string;
@@ -11,6 +12,7 @@ interface Args extends SessionArgs, FilterArgs {
   o: string;
   checks?: string[];
   forks?: number;
+  shard?: string;
   every?: string;
   'fail-on': string;
 }
@@ -22,7 +24,7 @@ export const runCommand: CommandModule<object, Args> = {
   command: 'run [inventory]',
   describe: 'Run the checks on the selected hosts',
   builder: (y) =>
-    withSessionOptions(withFilters(withHosts(withInventory(y))))
+    withShard(withSessionOptions(withFilters(withHosts(withInventory(y)))))
       .option('checks', { type: 'string', array: true, describe: 'Check files or folders (replaces the inventory checks: list)' })
       .option('o', { alias: 'output', choices: FORMATS, default: 'normal', describe: 'Output format' })
       .option('forks', { type: 'number', describe: 'Hosts in flight at once (default 256)', requiresArg: true })
@@ -31,7 +33,8 @@ export const runCommand: CommandModule<object, Args> = {
       .example('$0 run inventories/local.yaml', 'The built-in example on this machine')
       .example('$0 run inventories/prod.yaml --smoke -H web', 'Smoke tests on the web group')
       .example('$0 run --nook -o long', 'Re-run what was not OK in the latest session')
-      .example('$0 run -o junit > junit.xml', 'JUnit for CI') as never,
+      .example('$0 run -o junit > junit.xml', 'JUnit for CI')
+      .example('$0 run --shard 2/3', 'The second of three CI jobs; smoker sessions merge joins them') as never,
   handler: async (argv) => {
     const { runRunCommand } = await import('../handlers/run.js');
     await runRunCommand({
@@ -41,6 +44,7 @@ export const runCommand: CommandModule<object, Args> = {
       output: argv.o,
       forks: argv.forks,
       every: argv.every,
+      shard: argv.shard,
       failOn: argv['fail-on'] as 'error' | 'warn',
       filters: argv,
       session: argv,

@@ -5,6 +5,7 @@ import { exitCodeFor } from '../../results/exit-code.js';
 import { detectColor } from '../../report/color.js';
 import { renderExecGroups } from '../../report/exec-groups.js';
 import { runExec } from '../../run/exec.js';
+import { parseShard } from '../../run/shard.js';
 import type { SessionArgs } from '../session-options.js';
 import { withHostCommand } from './host-command.js';
 import { startProgress } from './progress.js';
@@ -17,12 +18,15 @@ export async function runExecCommand(opts: {
   output: 'normal' | 'json';
   timeout: string | undefined;
   forks: number | undefined;
+  /** --shard K/N as given. */
+  shard?: string | undefined;
   session: SessionArgs;
   argv: string[];
 }): Promise<void> {
   const timeoutMs = opts.timeout === undefined ? undefined : parseDuration(opts.timeout);
   if (opts.timeout !== undefined && timeoutMs === undefined) throw new UsageError(`--timeout: expected a duration like 30s, got "${opts.timeout}"`);
-  await withHostCommand({ ...opts, command: 'exec' }, async (f) => {
+  const shard = opts.shard === undefined ? undefined : parseShard(opts.shard);
+  await withHostCommand({ ...opts, command: 'exec', shard }, async (f) => {
     const progress = opts.output === 'json' ? undefined : await startProgress(f.hosts.length, 'exec');
     const { report, outputs } = await runExec(
       {

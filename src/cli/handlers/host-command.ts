@@ -1,10 +1,11 @@
 // The frame every host-touching command shares: inventory, host selection, connector, session, Ctrl-C, exit code.
-import { loadInventory } from '../../config/inventory.js';
+import { loadAnyInventory } from '../../config/load-any-inventory.js';
 import { selectHostsStrict } from '../../config/patterns.js';
 import type { HostConfig, Inventory } from '../../config/types.js';
 import { ExitCode } from '../../errors.js';
 import { SessionWriter, pruneSessions } from '../../results/session-writer.js';
 import type { RunReport } from '../../results/types.js';
+import { formatShard, selectShard, type Shard } from '../../run/shard.js';
 import { Connector } from '../../transport/connector.js';
 import { trapInterrupts } from '../interrupt.js';
 import { resultsRoot, type SessionArgs } from '../session-options.js';
@@ -30,14 +31,17 @@ export interface HostCommandOptions {
   filters?: Record<string, unknown>;
   /** An already loaded inventory (e.g. converted from Ansible). */
   loaded?: Inventory;
+  /** --shard K/N: only this shard of the hosts the pattern selects. */
+  shard?: Shard | undefined;
 }
 
 /** Sets up, runs `body`, then finishes the session and sets process.exitCode. */
 export async function withHostCommand(opts: HostCommandOptions, body: (frame: HostCommandFrame) => Promise<{ report: RunReport; exitCode: number }>): Promise<void> {
-  const inventory = opts.loaded ?? loadInventory(opts.inventory);
+  const inventory = opts.loaded ?? (await loadAnyInventory(opts.inventory)).inventory;
   for (const w of inventory.warnings) process.stderr.write(`warning: ${w}\n`);
   const names = opts.pattern ? new Set(selectHostsStrict(opts.pattern, { hosts: inventory.hosts.map((h) => h.name), groups: inventory.groups })) : undefined;
-  const hosts = inventory.hosts.filter((h) => !names || names.has(h.name));
+  const selected = inventory.hosts.filter((h) => !names || names.has(h.name));
+  const hosts = opts.shard ? selectShard(selected, opts.shard, (h) => h.name) : selected;
   const root = resultsRoot(opts.session);
   const { version } = await import('../../version.js');
   const session = root
@@ -45,7 +49,9 @@ export async function withHostCommand(opts: HostCommandOptions, body: (frame: Ho
         command: opts.command,
         argv: opts.argv,
         inventory: inventory.file,
+        hosts: hosts.map((h) => h.name),
         ...(opts.filters ? { filters: opts.filters } : {}),
+        ...(opts.shard ? { shard: formatShard(opts.shard) } : {}),
         versions: { smoker: version, node: process.version },
       })
     : undefined;

@@ -1,20 +1,28 @@
 // Handler of `smoker hosts`.
-import { loadInventory } from '../../config/inventory.js';
+import { loadAnyInventory } from '../../config/load-any-inventory.js';
 import { selectHostsStrict } from '../../config/patterns.js';
 import { renderHostsTable } from '../../report/hosts-table.js';
 import type { HostConfig } from '../../config/types.js';
+import { loadSshConfig, type SshConfig } from '../../transport/ssh-config.js';
+import { resolveTarget } from '../../transport/ssh-target.js';
 
 /** Prints the resolved hosts selected by a pattern. */
-export function runHosts(opts: { inventory: string; pattern: string | undefined; output: 'table' | 'json' }): void {
-  const inv = loadInventory(opts.inventory);
+export async function runHosts(opts: { inventory: string; pattern: string | undefined; output: 'table' | 'json' }): Promise<void> {
+  const { inventory: inv } = await loadAnyInventory(opts.inventory);
   const names = opts.pattern ? new Set(selectHostsStrict(opts.pattern, { hosts: inv.hosts.map((h) => h.name), groups: inv.groups })) : undefined;
   const hosts = inv.hosts.filter((h) => !names || names.has(h.name));
   for (const w of inv.warnings) process.stderr.write(`warning: ${w}\n`);
-  if (opts.output === 'json') process.stdout.write(`${JSON.stringify(hosts.map(toJson), null, 2)}\n`);
-  else process.stdout.write(`${renderHostsTable(hosts)}\n${hosts.length} host${hosts.length === 1 ? '' : 's'}\n`);
+  if (opts.output === 'json') {
+    // What a connection would really use: the inventory, then ~/.ssh/config for what it leaves unset.
+    const sshConfig = hosts.some((h) => h.transport === 'ssh') ? loadSshConfig() : undefined;
+    for (const w of sshConfig?.warnings ?? []) process.stderr.write(`warning: ${w}\n`);
+    process.stdout.write(`${JSON.stringify(hosts.map((h) => toJson(h, sshConfig)), null, 2)}\n`);
+  } else process.stdout.write(`${renderHostsTable(hosts)}\n${hosts.length} host${hosts.length === 1 ? '' : 's'}\n`);
 }
 
-function toJson(h: HostConfig): Record<string, unknown> {
+function toJson(h: HostConfig, sshConfig: SshConfig | undefined): Record<string, unknown> {
   // Only names of secret-holding variables exist in HostConfig; their values are never read here.
-  return { ...h };
+  if (h.transport !== 'ssh') return { ...h };
+  const t = resolveTarget(h, sshConfig);
+  return { ...h, ssh: { host: t.host, port: t.port, user: t.user, identityFiles: t.identityFiles, jump: t.jump, hostKeyPolicy: t.hostKeyPolicy, knownHosts: t.knownHosts } };
 }

@@ -6,7 +6,9 @@ import { locateSession, readSession, selectFromSession } from '../../results/ses
 import type { SessionWriter } from '../../results/session-writer.js';
 import type { RunReport } from '../../results/types.js';
 import { describeFilters, type CheckFilters } from '../../run/filters.js';
+import { planRun } from '../../run/plan.js';
 import { runChecks } from '../../run/run-checks.js';
+import { parseShard, type Shard } from '../../run/shard.js';
 import { filtersFrom, type FilterArgs } from '../filter-options.js';
 import { resultsRoot, type SessionArgs } from '../session-options.js';
 import { withHostCommand } from './host-command.js';
@@ -22,6 +24,8 @@ export interface RunCommandOptions {
   forks: number | undefined;
   every: string | undefined;
   failOn: 'error' | 'warn';
+  /** --shard K/N as given. */
+  shard?: string | undefined;
   filters: FilterArgs;
   session: SessionArgs;
   argv: string[];
@@ -31,10 +35,11 @@ export interface RunCommandOptions {
 export async function runRunCommand(opts: RunCommandOptions): Promise<void> {
   const everyMs = opts.every === undefined ? undefined : parseDuration(opts.every);
   if (opts.every !== undefined && !everyMs) throw new UsageError(`--every: expected a duration like 5m, got "${opts.every}"`);
-  const { inventory, checks } = loadConfig(opts.inventory, opts.checks);
+  const shard = opts.shard === undefined ? undefined : parseShard(opts.shard);
+  const { inventory, checks } = await loadConfig(opts.inventory, opts.checks);
   const filters = withPreviousResults(filtersFrom(opts.filters), opts);
   for (;;) {
-    await runOnce(opts, inventory, checks, filters);
+    await runOnce(opts, inventory, checks, filters, shard);
     if (everyMs === undefined || process.exitCode === ExitCode.interrupted) return;
     if (!(await sleepUnlessInterrupted(everyMs))) {
       process.exitCode = ExitCode.interrupted;
@@ -43,10 +48,14 @@ export async function runRunCommand(opts: RunCommandOptions): Promise<void> {
   }
 }
 
-async function runOnce(opts: RunCommandOptions, inventory: ReturnType<typeof loadConfig>['inventory'], checks: ReturnType<typeof loadConfig>['checks'], filters: CheckFilters): Promise<void> {
+type Loaded = Awaited<ReturnType<typeof loadConfig>>;
+
+async function runOnce(opts: RunCommandOptions, inventory: Loaded['inventory'], checks: Loaded['checks'], filters: CheckFilters, shard: Shard | undefined): Promise<void> {
   const machine = ['json', 'tap', 'junit', 'nagios'].includes(opts.output);
-  await withHostCommand({ ...opts, command: 'run', filters: describeFilters(filters), loaded: inventory }, async (f) => {
+  await withHostCommand({ ...opts, command: 'run', filters: describeFilters(filters), loaded: inventory, shard }, async (f) => {
     const progress = machine ? undefined : await startProgress(f.hosts.length, 'run');
+    // Hosts left without a check do not run: record the planned ones so a killed run can say "N of M finished".
+    await f.session?.update({ hosts: planRun(inventory, f.hosts, checks.checks, filters).map((p) => p.host.name) });
     const report = await runChecks(
       { inventory, hosts: f.hosts, checks, filters, ...(opts.forks !== undefined ? { forks: opts.forks } : {}), signal: f.signal, ...(f.session ? { session: f.session } : {}), onHostDone: (h) => progress?.tick(h) },
       f.connector,

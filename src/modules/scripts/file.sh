@@ -1,14 +1,14 @@
 # smoker built-in module file: a path exists (or not), has the expected type, is recent enough,
 # has a size within bounds and contains a regular expression.
-# Parameters (src/modules/catalog.ts): path, exists, type, maxAge, minSize, maxSize, contains.
+# Parameters (src/modules/catalog.ts): path, exists, kind, maxAge, minSize, maxSize, contains.
 
 fl_path=$(param PATH)
-fl_type=$(param TYPE any)
+fl_type=$(param KIND any)
 fl_contains=$(param CONTAINS)
 [ -n "$fl_path" ] || finish_unknown "parameter path is required"
 case $fl_type in
   any | file | dir | link) ;;
-  *) finish_unknown "parameter type: expected any, file, dir or link, got \"$fl_type\"" ;;
+  *) finish_unknown "parameter kind: expected any, file, dir or link, got \"$fl_type\"" ;;
 esac
 fl_maxage=
 if [ -n "$(param MAXAGE)" ]; then

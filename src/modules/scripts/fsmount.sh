@@ -1,7 +1,7 @@
 # smoker built-in module fsmount: checks every mounted filesystem of the chosen types, as
 # Smoker's fsmount plugin did. One component per mount point, with messages prefixed by the
 # sub-check: "Access" (list the directory) and "Read/Write" (write, read back and delete a file).
-# Parameters (src/modules/catalog.ts): ignore, types, mounts, expectRw, timeout.
+# Parameters (src/modules/catalog.ts): ignore, types, mounts, expectRw, ioTimeout.
 
 # Real, disk- or network-backed filesystems (Smoker's list plus a few newer ones).
 FSMOUNT_TYPES='ext2 ext3 ext4 xfs btrfs reiserfs zfs f2fs jfs nfs nfs4 cifs smb3 ceph fuse.glusterfs'
@@ -101,7 +101,7 @@ set -f # types may hold globs (fuse.*) that must not expand against files
 fs_ignore=$(param IGNORE)
 fs_types=$(param_list TYPES "$FSMOUNT_TYPES")
 fs_mounts=$(param_paths MOUNTS)
-fs_timeout=$(duration_secs "$(param TIMEOUT 10s)") || finish_unknown "parameter timeout: expected a duration such as 10s, got \"$(param TIMEOUT)\""
+fs_timeout=$(duration_secs "$(param IOTIMEOUT 10s)") || finish_unknown "parameter ioTimeout: expected a duration such as 10s, got \"$(param IOTIMEOUT)\""
 fs_all=0
 case " $(printf '%s' "$fs_types" | tr '\n' ' ') " in *" all "* | *" * "*) fs_all=1 ;; esac
 

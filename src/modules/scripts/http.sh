@@ -1,6 +1,6 @@
 # smoker built-in module http: requests a URL with curl or wget and checks the status code and,
 # optionally, that the body contains a string. UNKNOWN when neither tool is there.
-# Parameters (src/modules/catalog.ts): url, status, contains, method, timeout, insecure, follow, tool.
+# Parameters (src/modules/catalog.ts): url, status, contains, method, requestTimeout, insecure, follow, tool.
 
 http_url=$(param URL)
 http_expect=$(param STATUS 2xx,3xx)
@@ -8,7 +8,7 @@ http_contains=$(param CONTAINS)
 http_method=$(param METHOD GET | tr 'a-z' 'A-Z')
 http_tool=$(param TOOL auto)
 [ -n "$http_url" ] || finish_unknown "parameter url is required (such as http://127.0.0.1:8080/health)"
-http_secs=$(duration_secs "$(param TIMEOUT 10s)") || finish_unknown "parameter timeout: expected a duration such as 10s, got \"$(param TIMEOUT)\""
+http_secs=$(duration_secs "$(param REQUESTTIMEOUT 10s)") || finish_unknown "parameter requestTimeout: expected a duration such as 10s, got \"$(param REQUESTTIMEOUT)\""
 [ "$http_secs" -gt 0 ] || http_secs=1
 printf '%s\n' "$http_expect" | grep -E -q '^ *([1-5]([0-9][0-9]|xx|XX)(-[1-5][0-9][0-9])?)([ ,/]+[1-5]([0-9][0-9]|xx|XX)(-[1-5][0-9][0-9])?)* *$' ||
   finish_unknown "parameter status: expected codes, classes or ranges such as 200, 2xx or 200-299 separated by commas, got \"$http_expect\""

@@ -132,12 +132,13 @@ param_list() {
   param "$1" "${2-}" | awk '{ gsub(/[][",]/, " "); for (i = 1; i <= NF; i++) if (!seen[$i]++) print $i }'
 }
 
-# Prints parameter $1 (default $2) as one path per line: paths are separated by commas or
-# newlines (so they may hold spaces) and trimmed; a JSON array of strings is accepted too.
+# Prints parameter $1 (default $2) as one path per line: paths are separated by commas,
+# newlines, or blanks before a "/" (a list joined by spaces), so "/my disk" stays one path;
+# items are trimmed; a JSON array of strings is accepted too.
 param_paths() {
   param "$1" "${2-}" | awk '
     /^[ \t]*\[.*\][ \t]*$/ { sub(/^[ \t]*\[/, ""); sub(/\][ \t]*$/, ""); gsub(/"[ \t]*,[ \t]*"/, ","); gsub(/"/, "") }
-    { n = split($0, f, ",")
+    { gsub(/[ \t]+\//, ",/"); n = split($0, f, ",")
       for (i = 1; i <= n; i++) { p = f[i]; sub(/^[ \t]+/, "", p); sub(/[ \t]+$/, "", p); if (p != "" && !seen[p]++) print p } }'
 }
 

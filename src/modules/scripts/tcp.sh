@@ -1,13 +1,13 @@
 # smoker built-in module tcp: opens a TCP connection to host:port for each port, as Smoker's
 # testconnection plugin did, with whatever the host has: nc, busybox nc, python3/python, perl
 # or bash's /dev/tcp (tried in that order); UNKNOWN when none is there.
-# Parameters (src/modules/catalog.ts): host, port, timeout, tool.
+# Parameters (src/modules/catalog.ts): host, port, connectTimeout, tool.
 
 tcp_host=$(param HOST 127.0.0.1)
 tcp_ports=$(param_list PORT)
 tcp_tool=$(param TOOL auto)
 [ -n "$tcp_ports" ] || finish_unknown "parameter port is required (a TCP port such as 22, or a list)"
-tcp_secs=$(duration_secs "$(param TIMEOUT 5s)") || finish_unknown "parameter timeout: expected a duration such as 5s, got \"$(param TIMEOUT)\""
+tcp_secs=$(duration_secs "$(param CONNECTTIMEOUT 5s)") || finish_unknown "parameter connectTimeout: expected a duration such as 5s, got \"$(param CONNECTTIMEOUT)\""
 [ "$tcp_secs" -gt 0 ] || tcp_secs=1
 for tcp_p in $tcp_ports; do
   is_uint "$tcp_p" && [ "$tcp_p" -ge 1 ] && [ "$tcp_p" -le 65535 ] ||

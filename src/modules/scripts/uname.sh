@@ -5,24 +5,22 @@
 have uname || finish_unknown "uname not found"
 res_info "$(uname -a 2>&1)"
 
-# Checks uname field $2 (flag $3) against the regular expression in parameter $1.
+# uname_expect REGEX PARAM WHAT FLAG: checks `uname FLAG` against REGEX (parameter PARAM).
 uname_expect() {
-  _re=$(param "$1")
-  [ -n "$_re" ] || return 0
-  _label=$(printf '%s' "$1" | tr 'A-Z' 'a-z')
-  if ! regex_valid "$_re"; then
-    res_unknown "parameter $_label: invalid regular expression \"$_re\""
+  [ -n "$1" ] || return 0
+  if ! regex_valid "$1"; then
+    res_unknown "parameter $2: invalid regular expression \"$1\""
     return 0
   fi
-  _val=$(uname "$3" 2>&1)
-  if matches "$_val" "$_re"; then
-    res_info "$2 \"$_val\" matches /$_re/"
+  _val=$(uname "$4" 2>&1)
+  if matches "$_val" "$1"; then
+    res_info "$3 \"$_val\" matches /$1/"
   else
-    res_error "$2 \"$_val\" does not match /$_re/"
+    res_error "$3 \"$_val\" does not match /$1/"
   fi
 }
 
-uname_expect KERNEL "kernel release" -r
-uname_expect OS "operating system" -s
-uname_expect MACHINE "machine" -m
+uname_expect "$(param KERNEL)" kernel "kernel release" -r
+uname_expect "$(param OS)" os "operating system" -s
+uname_expect "$(param MACHINE)" machine "machine" -m
 emit

@@ -1,0 +1,61 @@
+// `smoker start|stop|status|wait|restart|bounce SERVICE`: service operations over SSH (SPEC §6).
+import type { CommandModule } from 'yargs';
+import { inventoryFrom, withHosts } from '../options.js';
+import { withSessionOptions, type SessionArgs } from '../session-options.js';
+
+interface Args extends SessionArgs {
+  service: string;
+  i?: string;
+  H?: string;
+  o: string;
+  checks?: string[];
+  serial?: string;
+  'collect-logs': string;
+}
+
+const FORMATS = ['minimal', 'normal', 'long', 'full', 'json', 'tap', 'junit', 'nagios'];
+
+const DESCRIBE: Record<string, string> = {
+  start: 'Start a service on its hosts, then wait for its conditions',
+  stop: 'Stop a service, then wait until its status fails',
+  status: "Show a service's status on every host, as a table",
+  wait: "Wait for a service's conditions (port, http, log, command)",
+  restart: 'Stop a service on all its hosts, then start it on all',
+  bounce: 'Rolling restart: stop, start and wait, N hosts at a time',
+};
+
+/** Builds the command module of one operation. */
+function serviceCommand(op: string): CommandModule<object, Args> {
+  return {
+    command: `${op} <service>`,
+    describe: DESCRIBE[op] ?? op,
+    builder: (y) =>
+      withSessionOptions(withHosts(y))
+        .positional('service', { type: 'string', describe: 'Service name (from the services: section of a check file)' })
+        .option('i', { alias: 'inventory-file', type: 'string', describe: 'Inventory file (else $SMOKER_INVENTORY, ./inventory.yaml, ./inventories/*)', requiresArg: true })
+        .option('checks', { type: 'string', array: true, describe: 'Check/service files or folders (replaces the inventory checks: list)' })
+        .option('serial', { type: 'string', describe: op === 'bounce' ? 'Hosts per batch, N or N% (default: the service bounce.serial, else 1)' : 'Hosts at a time, N or N% (default all at once)', requiresArg: true })
+        .option('collect-logs', { choices: ['always', 'on-failure', 'never'], default: 'on-failure', describe: 'Copy the service logs: into the session' })
+        .option('o', { alias: 'output', choices: FORMATS, default: 'normal', describe: op === 'status' ? 'Output format (human formats print the table)' : 'Output format' })
+        .example(`$0 ${op} kafka -i inventories/lab.yaml`, `${op} kafka on its hosts`)
+        .example(op === 'bounce' ? '$0 bounce kafka --serial 25%' : `$0 ${op} kafka -H 'lab[1:2]'`, op === 'bounce' ? 'A quarter of the hosts at a time' : 'Only on lab1 and lab2') as never,
+    handler: async (argv) => {
+      const { runServiceCommand } = await import('../handlers/service.js');
+      await runServiceCommand({
+        op: op as never,
+        service: argv.service,
+        inventory: inventoryFrom({ i: argv.i }),
+        pattern: argv.H,
+        checks: argv.checks,
+        serial: argv.serial,
+        collectLogs: argv['collect-logs'] as never,
+        output: argv.o,
+        session: argv,
+        argv: process.argv.slice(2),
+      });
+    },
+  };
+}
+
+/** The six service commands, in help order. */
+export const serviceCommands = ['start', 'stop', 'status', 'wait', 'restart', 'bounce'].map(serviceCommand);

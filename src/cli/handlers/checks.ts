@@ -1,0 +1,81 @@
+// Handler of `smoker checks`.
+import type { CheckDef } from '../../config/check-types.js';
+import { selectHostsStrict } from '../../config/patterns.js';
+import { detectColor, withColor } from '../../report/color.js';
+import { renderTable } from '../../report/table.js';
+import { rerunSelection } from '../../results/rerun.js';
+import { locateSession, readSession } from '../../results/session-reader.js';
+import type { CheckFilters } from '../../run/filters.js';
+import { listChecks, type ResolvedCheck } from '../../run/list-checks.js';
+import { filtersFrom, type FilterArgs } from '../filter-options.js';
+import { loadConfig } from './load-config.js';
+
+/** Options of the checks handler. */
+export interface ChecksListOptions {
+  inventory: string;
+  checks: string[] | undefined;
+  pattern: string | undefined;
+  filters: FilterArgs;
+  root: string;
+  output: 'table' | 'json';
+}
+
+/** Prints the checks as run would resolve them, with the hosts each would run on. */
+export async function runChecksList(opts: ChecksListOptions): Promise<void> {
+  const { inventory, checks } = await loadConfig(opts.inventory, opts.checks);
+  for (const w of inventory.warnings) process.stderr.write(`warning: ${w}\n`);
+  const names = opts.pattern ? new Set(selectHostsStrict(opts.pattern, { hosts: inventory.hosts.map((h) => h.name), groups: inventory.groups })) : undefined;
+  const hosts = inventory.hosts.filter((h) => !names || names.has(h.name));
+  const filters = withLatestResults(filtersFrom(opts.filters), opts);
+  const listed = listChecks(inventory, hosts, checks.checks, filters, names !== undefined || filters.only !== undefined);
+  if (opts.output === 'json') {
+    process.stdout.write(`${JSON.stringify(listed.map(toJson), null, 2)}\n`);
+    return;
+  }
+  const head = ['check', 'type', 'category', 'component', 'command / module', 'parser', 'timeout', 'hosts'];
+  const table = withColor(detectColor(process.env, process.stdout.isTTY === true), () => renderTable(head, listed.map(row)));
+  process.stdout.write(`${table}${listed.length} check${listed.length === 1 ? '' : 's'}\n`);
+}
+
+// --error / --nook: as `run` would re-run them, from the latest session.
+function withLatestResults(filters: CheckFilters, opts: ChecksListOptions): CheckFilters {
+  if (!opts.filters.error && !opts.filters.nook) return filters;
+  const previous = readSession(locateSession('latest', opts.root));
+  return { ...filters, only: rerunSelection(previous.report, opts.filters.error ? 'error' : 'nook') };
+}
+
+function row({ def, hosts }: ResolvedCheck): string[] {
+  const what = def.module !== undefined ? `module ${def.module}` : (def.command ?? '');
+  return [
+    def.enabled ? def.name : `${def.name} (disabled)`,
+    def.type ?? '',
+    def.category ?? '',
+    def.component ?? '',
+    clip(what, 48),
+    parserName(def),
+    formatTimeout(def.timeoutMs),
+    hosts.length === 0 ? '(none)' : clip(hosts.join(', '), 40),
+  ];
+}
+
+function toJson({ def, hosts }: ResolvedCheck): Record<string, unknown> {
+  const { hosts: pattern, baseDir: _baseDir, ...rest } = def;
+  return { ...rest, parser: def.module !== undefined ? 'auto' : def.parser, hostPattern: pattern ?? null, hosts };
+}
+
+// Modules always report through the auto parser (SPEC §2).
+function parserName(def: CheckDef): string {
+  if (def.module !== undefined) return 'auto';
+  return typeof def.parser === 'string' ? def.parser : def.parser.type;
+}
+
+// In the form a check file would say it: 500ms, 30s, 5m.
+function formatTimeout(ms: number): string {
+  if (ms % 60_000 === 0) return `${ms / 60_000}m`;
+  return ms % 1000 === 0 ? `${ms / 1000}s` : `${ms}ms`;
+}
+
+function clip(text: string, max: number): string {
+  const oneLine = text.replace(/\s*\n\s*/g, ' ');
+  return oneLine.length > max ? `${oneLine.slice(0, max - 1)}…` : oneLine;
+}

@@ -1,0 +1,107 @@
+// The phases an operation is made of, on one host: stop (then wait stopped), start (then wait), wait, status.
+import type { ServiceStatusRow } from '../report/status-table.js';
+import type { CheckResult } from '../results/types.js';
+import type { CommandOutput } from '../transport/types.js';
+import type { ServiceHost } from './service-host.js';
+import { formatWaitTime, isFailedStatus, lastLines } from './step-result.js';
+import { exitText, judgeProbe } from './wait.js';
+import { buildMarkScript, buildStoppedProbe, buildWaitProbe, parseMarks, type LogMark, type WaitProbe } from './wait-scripts.js';
+
+/** Runs one of the service's commands (start, stop, status) as a step: exit 0 is OK. */
+export async function runCommandStep(h: ServiceHost, name: string, command: string): Promise<CheckResult> {
+  const timeoutMs = h.svc?.waitTimeoutMs;
+  const out = await h.exec(name, command, timeoutMs ? { timeoutMs } : {});
+  if (out instanceof Error) return h.add(h.step(name, { status: 'ERROR', error: [out.message] }));
+  if (out.aborted) return h.add(h.step(name, { status: 'UNKNOWN', error: ['interrupted'], out }));
+  if (out.timedOut) return h.add(h.step(name, { status: 'ERROR', error: [`timed out after ${formatWaitTime(timeoutMs ?? 0)}; process tree killed`], out }));
+  if (out.exitCode === 0) return h.add(h.step(name, { status: 'OK', info: lastLines(out.stdout, 3), out }));
+  const why = lastLines(out.stderr, 5);
+  return h.add(h.step(name, { status: 'ERROR', error: [exitText(out), ...(why.length ? why : lastLines(out.stdout, 5))], out }));
+}
+
+/** Runs one wait loop on the host as a step; the loop polls there until it passes or the timeout. */
+export async function runProbeStep(h: ServiceHost, probe: WaitProbe, timeoutMs: number): Promise<CheckResult> {
+  return h.add(await runDetached(h, probe, timeoutMs));
+}
+
+/** Notes where each log of a `log` condition ends now, so its wait matches only lines written later. */
+export async function markLogs(h: ServiceHost): Promise<Map<string, LogMark>> {
+  const paths = [...new Set((h.svc?.wait ?? []).flatMap((w) => (w.kind === 'log' ? [w.path] : [])))];
+  if (paths.length === 0) return new Map();
+  const out = await h.exec('mark logs', buildMarkScript(paths), { timeoutMs: 30_000 });
+  return parseMarks(paths, out instanceof Error ? '' : out.stdout);
+}
+
+/** Waits for every condition, all at once (each its own loop, each timed on its own). */
+export async function waitPhase(h: ServiceHost, marks: Map<string, LogMark>): Promise<boolean> {
+  const svc = h.svc;
+  if (!svc) return false;
+  const probes = svc.wait.map((c) => buildWaitProbe(c, svc.waitTimeoutMs, c.kind === 'log' ? marks.get(c.path) : undefined));
+  // Steps are recorded in the order the conditions are declared, whatever order they finish in.
+  const results = await Promise.all(probes.map((p) => runDetached(h, p, svc.waitTimeoutMs)));
+  for (const r of results) h.add(r);
+  return !results.some((r) => isFailedStatus(r.status));
+}
+
+/** `start`: mark the logs, run start, then wait for the conditions. */
+export async function startPhase(h: ServiceHost): Promise<boolean> {
+  const svc = h.svc;
+  if (!svc || !(await h.open())) return false;
+  const marks = await markLogs(h);
+  if (svc.start !== undefined) {
+    const r = await runCommandStep(h, 'start', svc.start);
+    if (isFailedStatus(r.status)) return false;
+  }
+  return waitPhase(h, marks);
+}
+
+/** `stop`: run stop, then wait until status fails (when the service has a status command). */
+export async function stopPhase(h: ServiceHost): Promise<boolean> {
+  const svc = h.svc;
+  if (!svc || !(await h.open())) return false;
+  if (svc.stop !== undefined) {
+    const r = await runCommandStep(h, 'stop', svc.stop);
+    if (isFailedStatus(r.status)) return false;
+  }
+  if (svc.status === undefined) return true;
+  const r = await runProbeStep(h, buildStoppedProbe(svc.status, svc.waitTimeoutMs), svc.waitTimeoutMs);
+  return !isFailedStatus(r.status);
+}
+
+/** `wait` on its own: the conditions, with logs marked now. */
+export async function waitOnlyPhase(h: ServiceHost): Promise<boolean> {
+  if (!(await h.open())) return false;
+  return waitPhase(h, await markLogs(h));
+}
+
+/** `status`: run the status command; exit 0 is running (OK), non-zero stopped (ERROR). Returns the table row. */
+export async function statusPhase(h: ServiceHost): Promise<ServiceStatusRow> {
+  const row = (state: ServiceStatusRow['state'], detail?: string): ServiceStatusRow => ({ service: h.svc?.name ?? '', host: h.name, state, ...(detail ? { detail } : {}) });
+  const svc = h.svc;
+  if (!svc) return row('unknown', h.steps[0]?.messages.error[0]);
+  if (!(await h.open())) return row('unreachable', h.unreachable);
+  const out = await h.exec('status', svc.status ?? 'false', { timeoutMs: svc.waitTimeoutMs });
+  if (out instanceof Error) {
+    h.add(h.step('status', { status: 'UNKNOWN', error: [out.message] }));
+    return row('unknown', out.message);
+  }
+  const first = lastLines(out.stdout, 1)[0] ?? lastLines(out.stderr, 1)[0];
+  if (out.exitCode === 0) {
+    h.add(h.step('status', { status: 'OK', info: [`running${first ? `: ${first}` : ''}`], out }));
+    return row('running', first);
+  }
+  if (out.exitCode === null || out.exitCode === 126 || out.exitCode === 127) {
+    const why = out.timedOut ? `status timed out after ${formatWaitTime(svc.waitTimeoutMs)}` : out.aborted ? 'interrupted' : `status could not run: ${exitText(out)}${first ? `: ${first}` : ''}`;
+    h.add(h.step('status', { status: 'UNKNOWN', error: [why], out }));
+    return row('unknown', why);
+  }
+  h.add(h.step('status', { status: 'ERROR', error: [`not running (status exit ${out.exitCode})${first ? `: ${first}` : ''}`], out }));
+  return row('stopped', first ?? `exit ${out.exitCode}`);
+}
+
+/** Runs a probe without recording it yet (parallel probes are recorded in declaration order). */
+async function runDetached(h: ServiceHost, probe: WaitProbe, timeoutMs: number): Promise<CheckResult> {
+  const out = await h.exec(probe.name, probe.script, { timeoutMs });
+  if (out instanceof Error) return h.step(probe.name, { status: 'ERROR', error: [out.message] });
+  return h.step(probe.name, { ...judgeProbe(out, probe, timeoutMs), out });
+}

@@ -1,0 +1,98 @@
+// smoker exec --timeout kills the remote process tree; a host whose sshd dies mid-command errors, never hangs (SPEC §5).
+import { expect } from 'chai';
+import { join } from 'node:path';
+import { startLab, type Lab } from '../lab/index.js';
+import { smoker } from '../support/cli.js';
+import {
+  cliEnv,
+  hostOf,
+  makeTempHome,
+  onlySession,
+  parseExecJson,
+  pgrepOnHost,
+  readSessionMeta,
+  removeDir,
+  waitFor,
+} from '../transport/integration-support.js';
+
+describe('smoker exec timeouts and dying hosts @lab', function () {
+  this.timeout(120_000);
+  let lab: Lab;
+  let home: string;
+  let inventory: string;
+
+  before(async () => {
+    lab = await startLab({ hosts: 3 });
+    home = makeTempHome('smoker-timeout-');
+    inventory = lab.writeInventory(join(home, 'inventory.yaml'));
+  });
+
+  after(async () => {
+    await lab?.close();
+    removeDir(home);
+  });
+
+  it('--timeout 1s kills `sleep 600` and everything it started; nothing is left on the host', async () => {
+    // A background child in its own subshell outlives its parent: only killing the group gets it.
+    const command = "(sleep 600 &); sleep 600; echo never";
+    const results = join(home, 'results-timeout');
+    const run = smoker(['exec', inventory, '-H', 'host1', '--timeout', '1s', '--results', results, '-o', 'json', '--', command], { env: cliEnv(home) });
+    // Both sleeps do run before the timeout (so "none left" below means killed, not never started).
+    const seen = await waitFor(async () => ((await pgrepOnHost(lab, 'host1', '^sleep 600$')).length === 2 ? true : undefined), 10_000, 50);
+    const r = await run;
+    expect(seen, 'both sleeps were running before the timeout').to.equal(true);
+    expect(r.code, r.stderr).to.equal(1);
+    const h = hostOf(parseExecJson(r.stdout, r.stderr), 'host1');
+    expect(h.status).to.equal('ERROR');
+    expect(h.timedOut).to.equal(true);
+    expect(h.stdout).to.equal('');
+    const left = await pgrepOnHost(lab, 'host1', '^sleep 600$');
+    expect(left, 'sleep processes left on host1').to.deep.equal([]);
+    expect(readSessionMeta(onlySession(results)).state).to.equal('complete');
+  });
+
+  it('--timeout also kills what ignores SIGTERM, before smoker exits', async () => {
+    // The stubborn one holds none of the channel's streams, so the channel closes as soon as TERM ends the shell.
+    const command = "(trap '' TERM; exec sleep 600 </dev/null >/dev/null 2>&1) & sleep 600";
+    const run = smoker(['exec', inventory, '-H', 'host1', '--timeout', '1s', '--no-results', '-o', 'json', '--', command], { env: cliEnv(home) });
+    const seen = await waitFor(async () => ((await pgrepOnHost(lab, 'host1', '^sleep 600$')).length === 2 ? true : undefined), 10_000, 50);
+    const r = await run;
+    expect(seen, 'both sleeps were running before the timeout').to.equal(true);
+    expect(hostOf(parseExecJson(r.stdout, r.stderr), 'host1').timedOut).to.equal(true);
+    expect(await pgrepOnHost(lab, 'host1', '^sleep 600$'), 'sleep processes left on host1').to.deep.equal([]);
+  });
+
+  it('a timeout on one host leaves the others to finish', async () => {
+    const command = 'if [ "$(hostname)" = host2 ]; then sleep 600; else echo done; fi';
+    const r = await smoker(['exec', inventory, '--timeout', '2s', '--no-results', '-o', 'json', '--', command], { env: cliEnv(home) });
+    expect(r.code, r.stderr).to.equal(1);
+    const out = parseExecJson(r.stdout, r.stderr);
+    expect(hostOf(out, 'host1').stdout).to.equal('done\n');
+    expect(hostOf(out, 'host3').stdout).to.equal('done\n');
+    expect(hostOf(out, 'host2').timedOut).to.equal(true);
+    expect(await pgrepOnHost(lab, 'host2', '^sleep 600$')).to.deep.equal([]);
+  });
+
+  it('sshd killed mid-command: that host gets an error at once, the others finish', async () => {
+    const t0 = Date.now();
+    const run = smoker(['exec', inventory, '--no-results', '-o', 'json', '--', 'sleep 3; echo finished'], { env: cliEnv(home) });
+    const running = await waitFor(async () => (await pgrepOnHost(lab, 'host3', '^sleep 3$')).length > 0, 10_000, 50);
+    expect(running, 'sleep started on host3').to.equal(true);
+    // Every sshd of host3: the session processes carrying our connection (pid 1, the listener, is
+    // immune to SIGKILL from inside its namespace and keeps serving new connections).
+    // `[^/]` spares the listener ("sshd: /usr/sbin/sshd ... [listener]").
+    const killed = await lab.exec('host3', 'for i in 1 2 3; do pkill -KILL -f "^sshd: [^/]"; sleep 0.1; done; pgrep -f "^sshd: [^/]" || true');
+    expect(killed.stdout.trim(), 'session sshd processes left').to.equal('');
+    const r = await run;
+    const elapsed = Date.now() - t0;
+    const out = parseExecJson(r.stdout, r.stderr);
+    expect(hostOf(out, 'host1').stdout).to.equal('finished\n');
+    expect(hostOf(out, 'host2').stdout).to.equal('finished\n');
+    const h3 = hostOf(out, 'host3');
+    expect(h3.status).to.equal('ERROR');
+    expect(h3.unreachable, JSON.stringify(h3)).to.match(/^host3: connection lost while the command ran: /);
+    expect(r.code, r.stderr).to.equal(3);
+    // The others need 3s; a hang would wait for keepalives (45s) or forever.
+    expect(elapsed, 'no hang').to.be.below(20_000);
+  });
+});

@@ -1,0 +1,201 @@
+// The wait loops and the watcher, run for real by /bin/sh on this machine (transport: local).
+import { expect } from 'chai';
+import { execFileSync } from 'node:child_process';
+import { appendFileSync, chmodSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer as createHttpServer, type Server as HttpServer } from 'node:http';
+import { createServer, type Server } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { buildWaitProbe, parseMarks, buildMarkScript } from '../../src/services/wait-scripts.js';
+import { waitFor } from '../../src/services/wait.js';
+import { LocalConnection } from '../../src/transport/local-connection.js';
+import { LogWatcher } from '../../src/watch/watcher.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'smoker-wait-'));
+const conn = new LocalConnection('local', 8);
+const later = (ms: number, fn: () => void) => setTimeout(fn, ms);
+
+/** A free port, found by listening on 0 and closing. */
+async function freePort(): Promise<number> {
+  const s = createServer();
+  await new Promise<void>((r) => s.listen(0, '127.0.0.1', () => r()));
+  const port = (s.address() as { port: number }).port;
+  await new Promise((r) => s.close(r));
+  return port;
+}
+
+/** Lines of `ps` that mention `text` (the loops must leave nothing behind). */
+function processesMentioning(text: string): string[] {
+  return execFileSync('ps', ['-eo', 'pid,args'], { encoding: 'utf8' }).split('\n').filter((l) => l.includes(text) && !l.includes('ps -eo'));
+}
+
+async function mark(path: string) {
+  const out = await conn.exec(buildMarkScript([path]));
+  return parseMarks([path], out.stdout).get(path);
+}
+
+describe('services: wait loops run by sh (local)', function () {
+  this.timeout(30_000);
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  describe('port', () => {
+    let server: Server | undefined;
+    afterEach(() => server?.close());
+
+    it('passes once something listens, and says how long it took', async () => {
+      const port = await freePort();
+      later(600, () => (server = createServer().listen(port, '127.0.0.1')));
+      const r = await waitFor(conn, buildWaitProbe({ kind: 'port', port, host: '127.0.0.1' }, 10_000), 10_000);
+      expect(r.status, JSON.stringify(r)).to.equal('OK');
+      expect(r.info?.[0]).to.match(new RegExp(`^port ${port} after \\d`));
+      expect(r.out.durationMs).to.be.within(500, 4000);
+    });
+
+    it('times out with "timed out after 1.5s waiting for port N", leaving no loop behind', async () => {
+      const port = await freePort();
+      const t0 = Date.now();
+      const r = await waitFor(conn, buildWaitProbe({ kind: 'port', port, host: '127.0.0.1' }, 1500), 1500);
+      expect(r.status).to.equal('ERROR');
+      expect(r.error?.[0]).to.match(new RegExp(`^timed out after 1\\.5s waiting for port ${port}`));
+      expect(Date.now() - t0).to.be.within(1400, 4000);
+      expect(processesMentioning(`P=${port}`)).to.deep.equal([]);
+    });
+  });
+
+  describe('http', () => {
+    let server: HttpServer | undefined;
+    afterEach(() => server?.close());
+
+    async function serve(status: () => number): Promise<string> {
+      server = createHttpServer((_req, res) => res.writeHead(status(), { location: '/x' }).end('x'));
+      await new Promise<void>((r) => server!.listen(0, '127.0.0.1', () => r()));
+      return `http://127.0.0.1:${(server.address() as { port: number }).port}/health`;
+    }
+
+    it('passes on 2xx after 503s, and on a 3xx (not followed)', async () => {
+      let n = 0;
+      const url = await serve(() => (++n < 3 ? 503 : 200));
+      const ok = await waitFor(conn, buildWaitProbe({ kind: 'http', url }, 10_000), 10_000);
+      expect(ok.status).to.equal('OK');
+      expect(ok.info?.[0]).to.contain('HTTP 200');
+      server?.close();
+      const redirect = await serve(() => 302);
+      expect((await waitFor(conn, buildWaitProbe({ kind: 'http', url: redirect }, 5000), 5000)).info?.[0]).to.contain('HTTP 302');
+    });
+
+    it('times out naming the last answer', async () => {
+      const url = await serve(() => 503);
+      const r = await waitFor(conn, buildWaitProbe({ kind: 'http', url }, 1500), 1500);
+      expect(r.error?.[0]).to.equal(`timed out after 1.5s waiting for HTTP 2xx/3xx from ${url} (last: HTTP 503)`);
+    });
+  });
+
+  describe('log', () => {
+    it('matches only lines written after the mark', async () => {
+      const log = join(dir, 'app.log');
+      writeFileSync(log, 'boot\nready 1\n');
+      const m = await mark(log);
+      expect(m?.off).to.equal(13);
+      later(700, () => appendFileSync(log, 'noise\nready 42\n'));
+      const r = await waitFor(conn, buildWaitProbe({ kind: 'log', path: log, pattern: 'ready \\d+' }, 10_000, m), 10_000);
+      expect(r.status).to.equal('OK');
+      expect(r.info?.[0]).to.match(/after .*: ready 42$/);
+      expect(r.out.durationMs).to.be.greaterThan(600);
+    });
+
+    it('times out when the only match was written before the mark', async () => {
+      const log = join(dir, 'old.log');
+      writeFileSync(log, 'ready 1\n');
+      const r = await waitFor(conn, buildWaitProbe({ kind: 'log', path: log, pattern: 'ready' }, 1200, await mark(log)), 1200);
+      expect(r.error?.[0]).to.match(/^timed out after 1\.2s waiting for \/ready\/ in .*old\.log \(last: no new line matched yet\)$/);
+    });
+
+    it('reads a rotated file (new inode) and a truncated one from the start', async () => {
+      for (const how of ['rotate', 'truncate'] as const) {
+        const log = join(dir, `${how}.log`);
+        writeFileSync(log, `${'x'.repeat(500)}\n`);
+        const m = await mark(log);
+        later(500, () => {
+          if (how === 'rotate') {
+            renameSync(log, `${log}.1`);
+            writeFileSync(log, 'ready\n');
+          } else writeFileSync(log, 'ready\n');
+        });
+        const r = await waitFor(conn, buildWaitProbe({ kind: 'log', path: log, pattern: '^ready$' }, 10_000, m), 10_000);
+        expect(r.status, how).to.equal('OK');
+      }
+    });
+
+    it('matches a line written in two pieces, and waits for a file that does not exist yet', async () => {
+      const log = join(dir, 'pieces.log');
+      const m = await mark(log);
+      expect(m).to.deep.equal({ off: 0, ino: '-' });
+      later(300, () => writeFileSync(log, 'server sta'));
+      later(1200, () => appendFileSync(log, 'rted\n'));
+      const r = await waitFor(conn, buildWaitProbe({ kind: 'log', path: log, pattern: 'server started' }, 10_000, m), 10_000);
+      expect(r.status).to.equal('OK');
+      expect(r.info?.[0]).to.match(/: server started$/);
+    });
+  });
+
+  describe('command', () => {
+    it('passes once the command exits 0', async () => {
+      const flag = join(dir, 'flag');
+      later(500, () => writeFileSync(flag, ''));
+      const r = await waitFor(conn, buildWaitProbe({ kind: 'command', command: `test -f ${flag} && echo present` }, 10_000), 10_000);
+      expect(r.status).to.equal('OK');
+      expect(r.info?.[0]).to.match(/^command .* to succeed after .*: present$/);
+    });
+
+    it('times out with the last failure', async () => {
+      const r = await waitFor(conn, buildWaitProbe({ kind: 'command', command: 'echo not yet; exit 3' }, 1000), 1000);
+      expect(r.error?.[0]).to.equal('timed out after 1s waiting for command "echo not yet; exit 3" to succeed (last: exit 3: not yet)');
+    });
+  });
+});
+
+describe('watch: the log watcher follows a file (local)', function () {
+  this.timeout(30_000);
+  const wdir = mkdtempSync(join(tmpdir(), 'smoker-watch-'));
+  after(() => rmSync(wdir, { recursive: true, force: true }));
+
+  async function watchRun(conn: LocalConnection, name: string) {
+    const log = join(wdir, `${name}.log`);
+    writeFileSync(log, 'old Traceback (most recent call last):\nold line\n');
+    const saved = join(wdir, `${name}.seen`);
+    let step = 'start';
+    const w = await LogWatcher.start(conn, { name: `${name}.log`, path: log, patterns: ['OOPS'] }, { saveTo: saved, tag: () => step });
+    appendFileSync(log, 'INFO up\nTraceback (most recent call last):\n  File "x.py", line 1, in <module>\nValueError: bad\n');
+    await new Promise((r) => setTimeout(r, 900));
+    step = 'wait';
+    renameSync(log, `${log}.1`);
+    writeFileSync(log, 'java.lang.IllegalStateException: boom\n\tat a.B.c(B.java:1)\nINFO OOPS\n');
+    await new Promise((r) => setTimeout(r, 1200));
+    const result = await w.stop();
+    return { result, saved: readFileSync(saved, 'utf8'), log };
+  }
+
+  it('sees only new lines, across rotation, tags findings with the step they arrived in, and saves what it saw', async () => {
+    const { result, saved, log } = await watchRun(conn, 'gnu');
+    expect(result.error).to.equal(undefined);
+    expect(result.findings.map((f) => [f.kind, f.tag, f.lines.at(-1)])).to.deep.equal([
+      ['python', 'start', 'ValueError: bad'],
+      ['java', 'wait', '\tat a.B.c(B.java:1)'],
+      ['pattern', 'wait', 'INFO OOPS'],
+    ]);
+    expect(saved).to.not.contain('old line');
+    expect(saved).to.contain('ValueError: bad').and.to.contain('java.lang.IllegalStateException: boom');
+    expect(processesMentioning(log)).to.deep.equal([]);
+  });
+
+  it('falls back to a POSIX polling loop where tail has no -F', async () => {
+    const bin = join(wdir, 'bin');
+    execFileSync('mkdir', ['-p', bin]);
+    writeFileSync(join(bin, 'tail'), '#!/bin/sh\nfor a in "$@"; do [ "$a" = -F ] && { echo "tail: illegal option -- F" >&2; exit 1; }; done\nexec /usr/bin/tail "$@"\n');
+    chmodSync(join(bin, 'tail'), 0o755);
+    const posix = new LocalConnection('posix', 8, { PATH: `${bin}:${process.env.PATH ?? ''}` });
+    const { result, saved } = await watchRun(posix, 'posix');
+    expect(result.findings.map((f) => f.kind)).to.deep.equal(['python', 'java', 'pattern']);
+    expect(saved).to.contain('ValueError: bad');
+  });
+});

@@ -1,0 +1,129 @@
+// Helpers shared by the lab integration tests (test/transport/*integration*, test/cli/exec*):
+// inventories built from a lab, an isolated HOME, session files, polling.
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createServer, type Server, type Socket } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { parse, stringify } from 'yaml';
+import type { Lab, LabInventoryOptions } from '../lab/index.js';
+
+/** An inventory document as the lab renders it, to be edited before writing. */
+export interface InventoryDoc {
+  defaults: Record<string, unknown>;
+  hosts: Record<string, Record<string, unknown>>;
+  groups?: Record<string, unknown>;
+  [key: string]: unknown;
+}
+
+/** The lab's inventory as an object (edit it, then writeInventoryDoc). */
+export function labInventory(lab: Lab, opts?: LabInventoryOptions): InventoryDoc {
+  return parse(lab.inventoryYaml(opts)) as InventoryDoc;
+}
+
+/** Writes an inventory document to `path` and returns the path. */
+export function writeInventoryDoc(path: string, doc: InventoryDoc): string {
+  writeFileSync(path, stringify(doc));
+  return path;
+}
+
+/** A scratch dir with an empty `.ssh` inside, used as HOME so the user's ~/.ssh never leaks in. */
+export function makeTempHome(prefix: string): string {
+  const home = mkdtempSync(join(tmpdir(), prefix));
+  mkdirSync(join(home, '.ssh'), { mode: 0o700 });
+  return home;
+}
+
+/** Environment for a CLI run: isolated HOME, no agent unless given, sessions under `results`. */
+export function cliEnv(home: string, extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+  return { HOME: home, SSH_AUTH_SOCK: '', SMOKER_RESULTS: join(home, 'results'), ...extra };
+}
+
+/** The only session dir under a results root (the test ran one command there). */
+export function onlySession(resultsRoot: string): string {
+  const ids = readdirSync(resultsRoot).filter((n) => /^\d{4}-\d\d-\d\d--\d+$/.test(n));
+  if (ids.length !== 1) throw new Error(`expected one session in ${resultsRoot}, found: ${ids.join(', ') || 'none'}`);
+  return join(resultsRoot, ids[0] ?? '');
+}
+
+/** session.json of a session dir. */
+export function readSessionMeta(dir: string): { state: string; [key: string]: unknown } {
+  return JSON.parse(readFileSync(join(dir, 'session.json'), 'utf8')) as { state: string };
+}
+
+/** What `smoker exec -o json` prints. */
+export interface ExecJson {
+  hosts: Array<{ host: string; status: string; unreachable?: string; stdout?: string; stderr?: string; exitCode?: number | null; truncated?: boolean; timedOut?: boolean }>;
+  counts: { unreachable: number; [key: string]: unknown };
+  session: string | null;
+}
+
+/** Parses `smoker exec -o json` output, naming the output when it is not JSON. */
+export function parseExecJson(stdout: string, stderr = ''): ExecJson {
+  try {
+    return JSON.parse(stdout) as ExecJson;
+  } catch {
+    throw new Error(`smoker exec -o json printed no JSON.\nstdout: ${stdout.slice(0, 2000)}\nstderr: ${stderr.slice(0, 2000)}`);
+  }
+}
+
+/** One host of an exec JSON result; throws when missing. */
+export function hostOf(out: ExecJson, name: string): ExecJson['hosts'][number] {
+  const h = out.hosts.find((x) => x.host === name);
+  if (!h) throw new Error(`no host ${name} in exec output (hosts: ${out.hosts.map((x) => x.host).join(', ')})`);
+  return h;
+}
+
+/** Polls `probe` until it returns a truthy value or `timeoutMs` passes (then returns the last value). */
+export async function waitFor<T>(probe: () => Promise<T>, timeoutMs: number, everyMs = 100): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await probe();
+    if (v || Date.now() >= deadline) return v;
+    await sleep(everyMs);
+  }
+}
+
+/** Pids of processes on a lab host whose full command line matches the regex `pattern` (pgrep -f). */
+export async function pgrepOnHost(lab: Lab, host: string, pattern: string): Promise<number[]> {
+  const r = await lab.exec(host, `pgrep -f -- '${pattern.replace(/'/g, `'\\''`)}' || true`);
+  return r.stdout.split('\n').filter(Boolean).map(Number);
+}
+
+/** A TCP server on 127.0.0.1 that accepts connections and never says a word (no SSH banner). */
+export async function startSilentServer(): Promise<{ port: number; close: () => Promise<void> }> {
+  const sockets = new Set<Socket>();
+  const server: Server = createServer((s) => {
+    sockets.add(s);
+    s.on('error', () => undefined);
+    s.on('close', () => sockets.delete(s));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  return {
+    port,
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const s of sockets) s.destroy();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+/** Every file under `dir`, recursively. */
+export function listFiles(dir: string): string[] {
+  const out: string[] = [];
+  for (const name of readdirSync(dir)) {
+    const p = join(dir, name);
+    const st = statSync(p, { throwIfNoEntry: false });
+    if (st?.isDirectory()) out.push(...listFiles(p));
+    else if (st?.isFile()) out.push(p);
+  }
+  return out;
+}
+
+/** Removes a scratch dir, ignoring errors. */
+export function removeDir(dir: string | undefined): void {
+  if (dir) rmSync(dir, { recursive: true, force: true });
+}
