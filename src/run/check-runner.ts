@@ -4,6 +4,7 @@ import { writeFile } from 'node:fs/promises';
 import type { ActionDef, CheckDef } from '../config/check-types.js';
 import { isPythonModuleName } from '../config/checks.js';
 import type { HostConfig } from '../config/types.js';
+import { TransportError } from '../errors.js';
 import { runParser, type Parser } from '../parsers/index.js';
 import type { CheckResult, ParsedResult } from '../results/types.js';
 import { emptyMessages } from '../results/types.js';
@@ -63,8 +64,18 @@ function failed(status: CheckResult['status'], message: string): ParsedResult {
   return { status, messages, components: {}, metrics: {} };
 }
 
-/** Runs a check and returns its result; never throws for the check's own failures. */
+function isConnectionLost(err: TransportError): boolean {
+  return err.code === 'E_CONNECTION_LOST' || /connection lost/i.test(err.message);
+}
+
+/** Runs a check and returns its result (also as result.json in the session); never throws for the check's own failures. */
 export async function runCheck(check: CheckDef, ctx: CheckContext): Promise<CheckResult> {
+  const result = await executeCheck(check, ctx);
+  if (ctx.dir) await writeFile(join(ctx.dir, 'result.json'), `${JSON.stringify(result, null, 2)}\n`);
+  return result;
+}
+
+async function executeCheck(check: CheckDef, ctx: CheckContext): Promise<CheckResult> {
   let values: Record<string, unknown>;
   let params: Record<string, unknown>;
   let command: string;
@@ -101,11 +112,19 @@ export async function runCheck(check: CheckDef, ctx: CheckContext): Promise<Chec
     ...(ctx.dir ? { stdoutFile: join(ctx.dir, 'stdout'), stderrFile: join(ctx.dir, 'stderr') } : {}),
   };
   let attempts = 0;
-  let out: CommandOutput;
+  let out: CommandOutput | undefined;
   let parsed: ParsedResult;
   for (;;) {
     attempts++;
-    out = await ctx.conn.exec(command, opts);
+    try {
+      out = await ctx.conn.exec(command, opts);
+    } catch (err) {
+      // A lost connection is the host's failure (unreachable, exit 3); anything else fails this check alone.
+      if (!(err instanceof TransportError) || isConnectionLost(err)) throw err;
+      out = undefined;
+      parsed = failed('ERROR', `cannot run the command: ${err.message}`);
+      break;
+    }
     if (out.stdout.startsWith(LOCKED)) {
       parsed = failed('WARN', 'skipped: maintenance in progress');
       break;
@@ -114,9 +133,8 @@ export async function runCheck(check: CheckDef, ctx: CheckContext): Promise<Chec
     if (parsed.status === 'OK' || attempts > check.retries || out.aborted) break;
   }
   const result = resultOf(check, ctx.host, parsed, out, attempts, params);
-  if (ctx.action && ctx.action.on.includes(result.status) && !out.aborted) {
+  if (ctx.action && ctx.action.on.includes(result.status) && !out?.aborted) {
     result.action = await runAction(ctx.action, result, ctx);
   }
-  if (ctx.dir) await writeFile(join(ctx.dir, 'result.json'), `${JSON.stringify(result, null, 2)}\n`);
   return result;
 }

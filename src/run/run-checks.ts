@@ -1,4 +1,5 @@
 // `run`: every selected check on every selected host, over one connection per host, into one report.
+import { setMaxListeners } from 'node:events';
 import type { CheckSet } from '../config/check-types.js';
 import type { HostConfig, Inventory } from '../config/types.js';
 import { resolveParser, type Parser } from '../parsers/index.js';
@@ -7,11 +8,13 @@ import type { SessionWriter } from '../results/session-writer.js';
 import type { CheckResult, HostResult, RunReport } from '../results/types.js';
 import type { Connector } from '../transport/connector.js';
 import { LocalConnection } from '../transport/local-connection.js';
+import type { Connection } from '../transport/types.js';
 import { runCheck } from './check-runner.js';
-import { fanOut } from './fanout.js';
+import { fanOut, type HostOutcome } from './fanout.js';
 import type { CheckFilters } from './filters.js';
 import { HostModules } from './module-files.js';
 import { planRun } from './plan.js';
+import { RunWatch } from '../watch/run-watch.js';
 
 /** What to run. */
 export interface RunRequest {
@@ -24,6 +27,8 @@ export interface RunRequest {
   signal?: AbortSignal;
   session?: SessionWriter;
   onHostDone?: (h: HostResult) => void;
+  /** Services whose `watch:` logs are tailed on their hosts while the checks run (`run --watch`). */
+  watch?: readonly string[];
 }
 
 /** Runs the checks and returns the report; unreachable hosts are results, not exceptions. */
@@ -36,30 +41,26 @@ export async function runChecks(req: RunRequest, connector: Connector): Promise<
   const local = new LocalConnection('controller', 8);
   const results = new Map<string, HostResult>();
   const snapshot = () => buildReport(plan.map((p) => results.get(p.host.name)).filter((h): h is HostResult => h !== undefined), startedAt);
+  const run = runSignal(req.signal);
+  const watch = new RunWatch({ services: req.checks.services, inventory: req.inventory, ...(req.watch ? { watch: req.watch } : {}), ...(req.session ? { session: req.session } : {}), signal: run.signal });
 
-  await fanOut(
-    plan.map((p) => p.host),
-    connector,
-    {
-      ...(req.forks !== undefined ? { forks: req.forks } : {}),
-      ...(req.signal ? { signal: req.signal } : {}),
-      onHostDone: async (o) => {
-        const hr = 'unreachable' in o ? buildHostResult(o.host.name, [], o.durationMs, o.unreachable) : (o.value as HostResult);
-        results.set(o.host.name, hr);
-        req.onHostDone?.(hr);
-        if (req.session) {
-          req.session.log(`${o.host.name}: ${'unreachable' in o ? `unreachable: ${o.unreachable}` : hr.status}`);
-          await req.session.writeReport(snapshot());
-        }
-      },
-    },
-    async (conn, host) => {
-      const start = Date.now();
-      const modules = new HostModules(conn);
-      try {
-        const checks = checksOf.get(host.name) ?? [];
-        const done: CheckResult[] = await Promise.all(
-          checks.map(async (check) =>
+  const onHostDone = async (o: HostOutcome<unknown>) => {
+    const hr = 'unreachable' in o ? buildHostResult(o.host.name, [], o.durationMs, o.unreachable) : (o.value as HostResult);
+    results.set(o.host.name, hr);
+    req.onHostDone?.(hr);
+    if (req.session) {
+      req.session.log(`${o.host.name}: ${'unreachable' in o ? `unreachable: ${o.unreachable}` : hr.status}`);
+      await req.session.writeReport(snapshot());
+    }
+  };
+  const runHost = async (conn: Connection, host: HostConfig): Promise<HostResult> => {
+    const start = Date.now();
+    const modules = new HostModules(conn);
+    const watching = await watch.forHost(conn, host);
+    try {
+      const done: CheckResult[] = await Promise.all(
+        (checksOf.get(host.name) ?? []).map(async (check) =>
+          watching.check(check, async () =>
             runCheck(check, {
               conn,
               host,
@@ -67,17 +68,37 @@ export async function runChecks(req: RunRequest, connector: Connector): Promise<
               parser: await (parsers.get(check.name) as Promise<Parser>),
               action: check.action ? req.checks.actions.get(check.action) : undefined,
               dir: req.session ? await req.session.checkDir(host.name, check.name) : undefined,
-              signal: req.signal,
+              signal: run.signal,
               local,
             }),
           ),
-        );
-        return buildHostResult(host.name, done, Date.now() - start);
-      } finally {
-        await modules.cleanup();
-      }
-    },
-  );
-  const report = snapshot();
-  return { ...report, endedAt: new Date().toISOString() };
+        ),
+      );
+      await watching.finish(done);
+      return buildHostResult(host.name, done, Date.now() - start);
+    } finally {
+      await watching.finish([]);
+      await modules.cleanup();
+    }
+  };
+
+  try {
+    await fanOut(plan.map((p) => p.host), connector, { ...(req.forks !== undefined ? { forks: req.forks } : {}), signal: run.signal, onHostDone }, runHost);
+  } finally {
+    run.dispose();
+  }
+  return { ...snapshot(), endedAt: new Date().toISOString() };
+}
+
+/**
+ * The run's own abort signal, following the caller's. Every command in flight listens to it, so
+ * it may have hundreds of listeners: Node's "possible memory leak" warning at 11 would be noise.
+ */
+function runSignal(outer: AbortSignal | undefined): { signal: AbortSignal; dispose: () => void } {
+  const controller = new AbortController();
+  setMaxListeners(0, controller.signal);
+  const abort = () => controller.abort();
+  if (outer?.aborted) abort();
+  else outer?.addEventListener('abort', abort, { once: true });
+  return { signal: controller.signal, dispose: () => outer?.removeEventListener('abort', abort) };
 }

@@ -1,4 +1,5 @@
 // Service operations (SPEC §6): start, stop, status, wait, restart and the rolling bounce, as one result tree.
+import { setMaxListeners } from 'node:events';
 import type { ServiceDef } from '../config/check-types.js';
 import { selectHosts } from '../config/patterns.js';
 import type { HostConfig, Inventory } from '../config/types.js';
@@ -78,7 +79,9 @@ export async function runServiceOp(req: ServiceRequest, connector: Connector): P
   if (configs.length === 0) throw new UsageError(`service ${svc.name}: no selected host runs it${svc.hosts ? ` (its hosts: ${svc.hosts})` : ''}`);
   const size = batchSizeFor(req, configs.length);
   const startedAt = new Date();
-  const ctx: OpContext = { service: svc, op: req.op, connector, session: req.session, signal: req.signal };
+  const ctx: OpContext = { service: svc, op: req.op, connector, session: req.session, signal: req.signal, watch: req.op !== 'status' };
+  // Every step and watcher of every host listens for Ctrl-C on the one signal.
+  if (req.signal) setMaxListeners(0, req.signal);
   const hosts = configs.map((h) => new ServiceHost(h, ctx));
   const batches = splitBatches(hosts, size ?? hosts.length);
   const save = async () => {

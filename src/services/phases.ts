@@ -15,8 +15,9 @@ export async function runCommandStep(h: ServiceHost, name: string, command: stri
   if (out.aborted) return h.add(h.step(name, { status: 'UNKNOWN', error: ['interrupted'], out }));
   if (out.timedOut) return h.add(h.step(name, { status: 'ERROR', error: [`timed out after ${formatWaitTime(timeoutMs ?? 0)}; process tree killed`], out }));
   if (out.exitCode === 0) return h.add(h.step(name, { status: 'OK', info: lastLines(out.stdout, 3), out }));
-  const why = lastLines(out.stderr, 5);
-  return h.add(h.step(name, { status: 'ERROR', error: [exitText(out), ...(why.length ? why : lastLines(out.stdout, 5))], out }));
+  const why = lastLines(out.stderr, 8);
+  const lines = why.length ? why : lastLines(out.stdout, 8);
+  return h.add(h.step(name, { status: 'ERROR', error: [[exitText(out), ...lines].join('\n')], out }));
 }
 
 /** Runs one wait loop on the host as a step; the loop polls there until it passes or the timeout. */

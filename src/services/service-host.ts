@@ -22,6 +22,8 @@ export interface OpContext {
   connector: Connector;
   session: SessionWriter | undefined;
   signal: AbortSignal | undefined;
+  /** Whether the service's watchers run (not for status, which changes nothing). */
+  watch: boolean;
 }
 
 /** A host's part in an operation. Steps run through it so each is timed, logged and watched. */
@@ -73,7 +75,7 @@ export class ServiceHost {
       this.log.line(`unreachable: ${err.message}`);
       return false;
     }
-    if (this.svc.watch.length > 0) {
+    if (this.ctx.watch && this.svc.watch.length > 0) {
       const dir = this.ctx.session ? await this.ctx.session.subdir('watch', this.name) : undefined;
       this.watchers = await startWatchers(this.conn, this.svc.watch, {
         ...(dir ? { dir } : {}),

@@ -1,14 +1,20 @@
 // Wait conditions as one POSIX sh loop each, run on the host itself: probe, back off 0.2s → 2s, repeat.
 import type { WaitCondition } from '../config/check-types.js';
 import { shellQuote } from '../transport/shell-quote.js';
-import { FOLLOW_FUNCTIONS, sleepShell } from '../watch/follow-sh.js';
+import { FOLLOW_FUNCTIONS, markEndShell, sleepShell } from '../watch/follow-sh.js';
 import { toAwkRegex } from './awk-regex.js';
 
-/** Where a log stood when the step began: byte size and inode ("-" when it did not exist). */
+/** Where a log stood when the step began: byte size, inode ("-" when it did not exist), checksum of its head. */
 export interface LogMark {
   off: number;
   ino: string;
+  /** Bytes at the head of the file whose checksum was taken (0: none), and the checksum. */
+  headBytes: number;
+  headSum: string;
 }
+
+/** The mark of a log that does not exist yet: everything in it will be new. */
+export const NO_MARK: LogMark = { off: 0, ino: '-', headBytes: 0, headSum: '' };
 
 /** A wait loop to run on a host: the step's name, what it waits for (for messages) and the script. */
 export interface WaitProbe {
@@ -111,16 +117,16 @@ function logSetup(path: string, pattern: string, mark: LogMark): string {
   ].join(' ');
   return [
     `F=${shellQuote(path)}; SMK_PAT=${shellQuote(toAwkRegex(pattern))}; export SMK_PAT`,
-    `smk_off=${mark.off}; smk_ino=${shellQuote(mark.ino)}`,
+    `smk_off=${mark.off}; smk_ino=${shellQuote(mark.ino)}; smk_hn=${mark.headBytes}; smk_hk=${shellQuote(mark.headSum)}`,
     FOLLOW_FUNCTIONS,
     'smk_probe() {',
     '  smk_stat "$F" || { smk_note "$F does not exist yet"; return 1; }',
-    '  smk_rotate',
+    '  smk_rotate "$F"',
     '  [ "$smk_sz" -gt "$smk_off" ] || { smk_note "no new line matched yet"; return 1; }',
     `  smk_r=$(smk_range "$F" | LC_ALL=C awk -v n=$((smk_sz - smk_off)) ${shellQuote(awk)})`,
     '  case $smk_r in',
     `    M\\ *) printf '%s\\n' "\${smk_r#M }"; return 0 ;;`,
-    '    C\\ *) smk_off=$((smk_off + ${smk_r#C })) ;;',
+    '    C\\ *) smk_off=$((smk_off + ${smk_r#C })); smk_rehead "$F" ;;',
     '  esac',
     '  smk_note "no new line matched yet"; return 1',
     '}',
@@ -133,7 +139,9 @@ function commandSetup(command: string): string {
     'smk_probe() {',
     `  smk_o=$(sh -c ${shellQuote(command)} </dev/null 2>&1); smk_rc=$?`,
     `  if [ $smk_rc -eq 0 ]; then printf '%s\\n' "$smk_o" | tail -n 3; return 0; fi`,
-    `  smk_note "exit $smk_rc: $(printf '%s\\n' "$smk_o" | tail -n 1)"; return 1`,
+    `  smk_t=$(printf '%s\\n' "$smk_o" | tail -n 1)`,
+    '  if [ -n "$smk_t" ]; then smk_note "exit $smk_rc: $smk_t"; else smk_note "exit $smk_rc"; fi',
+    '  return 1',
     '}',
   ].join('\n');
 }
@@ -150,7 +158,7 @@ function stoppedSetup(status: string): string {
 }
 
 /** Builds the loop for one wait condition (a log condition needs the mark taken when the step began). */
-export function buildWaitProbe(c: WaitCondition, timeoutMs: number, mark: LogMark = { off: 0, ino: '-' }): WaitProbe {
+export function buildWaitProbe(c: WaitCondition, timeoutMs: number, mark: LogMark = NO_MARK): WaitProbe {
   switch (c.kind) {
     case 'port': {
       const where = isLoopback(c.host) ? `${c.port}` : `${c.host}:${c.port}`;
@@ -170,12 +178,9 @@ export function buildStoppedProbe(status: string, timeoutMs: number): WaitProbe 
   return { name: 'wait stopped', what: 'status to fail (service stopped)', script: buildLoop(stoppedSetup(status), timeoutMs) };
 }
 
-/** The shell that prints `SIZE INODE` (or `0 -`) for each path, one line each: the marks of log conditions. */
+/** The shell that prints `SIZE INODE HEADBYTES HEADSUM` for each path, one line each: the marks of log conditions. */
 export function buildMarkScript(paths: readonly string[]): string {
-  return [
-    FOLLOW_FUNCTIONS,
-    `for f in ${paths.map(shellQuote).join(' ')}; do if smk_stat "$f"; then echo "$smk_sz $smk_i"; else echo "0 -"; fi; done`,
-  ].join('\n');
+  return [FOLLOW_FUNCTIONS, `for f in ${paths.map(shellQuote).join(' ')}; do ${markEndShell('f')}; echo "$smk_off $smk_ino $smk_hn $smk_hk"; done`].join('\n');
 }
 
 /** Parses the output of buildMarkScript into marks by path. */
@@ -183,8 +188,8 @@ export function parseMarks(paths: readonly string[], stdout: string): Map<string
   const lines = stdout.split('\n');
   const out = new Map<string, LogMark>();
   paths.forEach((p, i) => {
-    const m = /^(\d+) (\S+)$/.exec((lines[i] ?? '').trim());
-    out.set(p, m ? { off: Number(m[1]), ino: m[2] as string } : { off: 0, ino: '-' });
+    const m = /^(\d+) (\S+) (\d+) ?(\d*)$/.exec((lines[i] ?? '').trim());
+    out.set(p, m ? { off: Number(m[1]), ino: m[2] as string, headBytes: Number(m[3]), headSum: m[4] ?? '' } : NO_MARK);
   });
   return out;
 }

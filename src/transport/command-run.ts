@@ -46,10 +46,12 @@ export async function superviseCommand(proc: RunningProcess, opts: ExecOptions, 
   let timedOut = false;
   let aborted = false;
   let killing: Promise<void> | undefined;
+  let giveUp: Promise<void> | undefined;
   const killOnce = () => {
-    killing ??= proc.kill(pid).catch(() => undefined);
+    if (killing) return killing;
+    killing = proc.kill(pid).catch(() => undefined);
     // A host that does not answer the kill must not hang the run.
-    setTimeout(() => proc.abandon(), KILL_GRACE_MS).unref();
+    giveUp = new Promise((resolve) => setTimeout(resolve, KILL_GRACE_MS).unref()).then(() => proc.abandon());
     return killing;
   };
   const timer = opts.timeoutMs ? setTimeout(() => ((timedOut = true), void killOnce()), opts.timeoutMs) : undefined;
@@ -61,7 +63,7 @@ export async function superviseCommand(proc: RunningProcess, opts: ExecOptions, 
   if (timer) clearTimeout(timer);
   // The command often ends at the TERM, before the kill's KILL step: let that finish (bounded), or
   // closing the connection right after would cut it off and leave TERM-proof processes running.
-  if (killing) await Promise.race([killing, new Promise((resolve) => setTimeout(resolve, KILL_GRACE_MS).unref())]);
+  if (killing) await Promise.race([killing, giveUp]);
   opts.signal?.removeEventListener('abort', onAbort);
   if (markerPending && pendingErr.length) err.push(pendingErr);
   await Promise.all([out.close(), err.close()]);

@@ -7,7 +7,7 @@ import { DEFAULT_RETRY, withRetry, type RetryPolicy } from './backoff.js';
 import { LocalConnection } from './local-connection.js';
 import { Semaphore } from './semaphore.js';
 import { loadSshConfig, type SshConfig } from './ssh-config.js';
-import { SshConnection } from './ssh-connection.js';
+import { endClient, SshConnection } from './ssh-connection.js';
 import type { KeyStore } from './ssh-keys.js';
 import { parseJumpSpec, resolveTarget, type SshTarget } from './ssh-target.js';
 import type { Connection } from './types.js';
@@ -136,7 +136,12 @@ export class Connector {
   async close(): Promise<void> {
     const all = [...this.bastions.values()];
     this.bastions.clear();
-    await Promise.all(all.map(async (b) => (await b.client.catch(() => undefined))?.end()));
+    await Promise.all(
+      all.map(async (b) => {
+        const client = await b.client.catch(() => undefined);
+        if (client) endClient(client);
+      }),
+    );
   }
 }
 

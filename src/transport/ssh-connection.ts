@@ -33,7 +33,7 @@ export class SshConnection implements Connection {
     readonly host: string,
     private readonly client: Client,
     maxChannels: number,
-    private readonly release: () => void = () => client.end(),
+    private readonly release: () => void = () => endClient(client),
   ) {
     this.channels = new Semaphore(maxChannels);
     const markClosed = (err?: Error) => {
@@ -154,4 +154,13 @@ export class SshConnection implements Connection {
   async close(): Promise<void> {
     this.release();
   }
+}
+
+/** How long a closing connection may wait for the host's goodbye before its socket is destroyed. */
+const END_GRACE_MS = 2_000;
+
+/** Ends an ssh2 client; destroys it when the host does not answer, whose socket would keep the process alive. */
+export function endClient(client: Client): void {
+  client.end();
+  setTimeout(() => client.destroy(), END_GRACE_MS).unref();
 }

@@ -1,21 +1,29 @@
 // POSIX sh functions that read a log from a byte offset and notice rotation (shared by the watcher and `wait log`).
 
+/** Bytes at the head of a log whose checksum tells a rewritten file from an appended one. */
+const HEAD_BYTES = 128;
+
 /**
- * Defines, for a file followed from `smk_off` whose inode was `smk_ino`:
+ * Defines, for a file followed from `smk_off` whose inode was `smk_ino` and whose first `smk_hn`
+ * bytes had the checksum `smk_hk`:
  * - `smk_stat FILE`: sets smk_sz (size) and smk_i (inode); fails when the file is missing;
- * - `smk_rotate`: a replaced file (new inode) or a truncated one (smaller than the offset) is read from 0;
+ * - `smk_rotate FILE`: a replaced file (new inode), a truncated one (smaller than the offset) or a
+ *   rewritten one (its head changed, e.g. truncated and grown past the offset) is read from 0;
+ * - `smk_rehead FILE`: remembers the head checksum once the offset has moved past it;
  * - `smk_range FILE`: prints the bytes from smk_off to smk_sz.
- * Only `ls -di`, `wc -c`, `tail -c +N` and `head -c` are used, so it runs on busybox too.
+ * Only `ls -di`, `wc -c`, `head -c`, `tail -c +N` and `cksum` are used, so it runs on busybox too.
  */
 export const FOLLOW_FUNCTIONS = [
   `smk_stat() { [ -f "$1" ] || return 1; smk_i=$(ls -di "$1" 2>/dev/null | awk '{print $1}'); smk_sz=$(wc -c < "$1" 2>/dev/null | tr -d ' '); [ -n "$smk_sz" ]; }`,
-  `smk_rotate() { if [ "$smk_i" != "$smk_ino" ] || [ "$smk_sz" -lt "$smk_off" ]; then smk_off=0; smk_ino=$smk_i; fi; }`,
+  `smk_sum() { head -c "$2" "$1" 2>/dev/null | cksum | awk '{print $1}'; }`,
+  `smk_rotate() { if [ "$smk_i" != "$smk_ino" ] || [ "$smk_sz" -lt "$smk_off" ] || { [ "$smk_hn" -gt 0 ] && [ "$(smk_sum "$1" "$smk_hn")" != "$smk_hk" ]; }; then smk_off=0; smk_ino=$smk_i; smk_hn=0; smk_hk=; fi; }`,
+  `smk_rehead() { if [ "$smk_hn" -lt ${HEAD_BYTES} ] && [ "$smk_off" -gt "$smk_hn" ]; then smk_hn=$smk_off; [ "$smk_hn" -gt ${HEAD_BYTES} ] && smk_hn=${HEAD_BYTES}; smk_hk=$(smk_sum "$1" "$smk_hn"); fi; }`,
   `smk_range() { tail -c +$((smk_off + 1)) "$1" 2>/dev/null | head -c $((smk_sz - smk_off)); }`,
 ].join('\n');
 
-/** Shell that sets smk_off/smk_ino to the file's current end (0 and "-" when it does not exist yet). */
+/** Shell that marks the file's current end: smk_off, smk_ino, smk_hn, smk_hk (0, "-", 0, "" when it does not exist yet). */
 export function markEndShell(fileVar: string): string {
-  return `if smk_stat "$${fileVar}"; then smk_off=$smk_sz; smk_ino=$smk_i; else smk_off=0; smk_ino=-; fi`;
+  return `smk_hn=0; smk_hk=; if smk_stat "$${fileVar}"; then smk_off=$smk_sz; smk_ino=$smk_i; smk_rehead "$${fileVar}"; else smk_off=0; smk_ino=-; fi`;
 }
 
 /** A fractional sleep where supported, else one second. */

@@ -19,7 +19,7 @@ export function buildTailScript(path: string): string {
     `  exec tail -c +$((smk_off + 1)) -F "$f" 2>/dev/null`,
     `fi`,
     `while :; do`,
-    `  if smk_stat "$f"; then smk_rotate; if [ "$smk_sz" -gt "$smk_off" ]; then smk_range "$f"; smk_off=$smk_sz; fi; fi`,
+    `  if smk_stat "$f"; then smk_rotate "$f"; if [ "$smk_sz" -gt "$smk_off" ]; then smk_range "$f"; smk_off=$smk_sz; smk_rehead "$f"; fi; fi`,
     `  ${sleepShell('0.5')}`,
     `done`,
   ].join('\n');

@@ -1,5 +1,5 @@
 // Several watchers on one host started and stopped together, their files under watch/<host>/.
-import { join } from 'node:path';
+import { extname, join } from 'node:path';
 import { safeName } from '../results/session-writer.js';
 import type { Connection } from '../transport/types.js';
 import { LogWatcher, type WatchResult, type WatchTarget, type WatcherOptions } from './watcher.js';
@@ -18,7 +18,13 @@ export interface WatchGroup<T> {
 export async function startWatchers<T>(conn: Connection, targets: readonly WatchTarget[], opts: WatchGroupOptions<T>): Promise<WatchGroup<T>> {
   const { dir, ...rest } = opts;
   const watchers = await Promise.all(
-    targets.map((t) => LogWatcher.start<T>(conn, t, { ...rest, ...(dir ? { saveTo: join(dir, `${safeName(t.name)}.log`) } : {}) })),
+    targets.map((t) => LogWatcher.start<T>(conn, t, { ...rest, ...(dir ? { saveTo: join(dir, watchFileName(t.name)) } : {}) })),
   );
   return { stop: () => Promise.all(watchers.map((w) => w.stop())) };
+}
+
+/** `<name>.log`, or the name itself when it already ends in .log. */
+export function watchFileName(name: string): string {
+  const safe = safeName(name);
+  return extname(safe) === '.log' ? safe : `${safe}.log`;
 }

@@ -66,6 +66,15 @@ describe('--shard K/N and sessions merge against real sshd hosts (e2e) @lab', fu
     expect(Math.max(...sizes) - Math.min(...sizes)).to.be.at.most(1);
   });
 
+  it('hosts --shard K/N lists the hosts that shard ran', async () => {
+    for (const [i, dir] of shards.entries()) {
+      const r = await smoker(['hosts', inventory, '--shard', `${i + 1}/3`, '-o', 'json']);
+      expect(r.code, r.stderr).to.equal(0);
+      const names = (JSON.parse(r.stdout) as { name: string }[]).map((h) => h.name);
+      expect(names).to.deep.equal(Object.keys(readJson<RunReport>(dir, 'report.json').hosts));
+    }
+  });
+
   it('a merge of the three shards equals the unsharded run: same hosts, checks and statuses', async () => {
     const r = await smoker(['sessions', 'merge', ...shards, '--results', results]);
     expect(r.code, r.stderr).to.equal(1); // the merged report has ERROR checks, like the unsharded run

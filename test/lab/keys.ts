@@ -2,7 +2,7 @@
 // Not ssh2's generateKeyPairSync: it drops a leading zero byte of the public key, so about one key in 256
 // is malformed and sshd refuses it (mscdex/ssh2#1390, #1513).
 
-import { generateKeyPairSync, randomBytes } from 'node:crypto';
+import { generateKeyPairSync, randomBytes, type KeyObject } from 'node:crypto';
 
 /** An OpenSSH private key (unencrypted) and its one-line public key `ssh-ed25519 AAAA... comment`. */
 export interface KeyPair {
@@ -12,7 +12,12 @@ export interface KeyPair {
 
 /** Generates an ed25519 key pair in the formats ssh-keygen writes. */
 export function generateKeyPair(comment: string): KeyPair {
-  const jwk = generateKeyPairSync('ed25519').privateKey.export({ format: 'jwk' });
+  return formatKeyPair(generateKeyPairSync('ed25519').privateKey, comment);
+}
+
+/** Writes an ed25519 private KeyObject as OpenSSH private and public key text. */
+export function formatKeyPair(privateKey: KeyObject, comment: string): KeyPair {
+  const jwk = privateKey.export({ format: 'jwk' });
   const pub = Buffer.from(jwk.x ?? '', 'base64url');
   const seed = Buffer.from(jwk.d ?? '', 'base64url');
   const pubBlob = Buffer.concat([sshString('ssh-ed25519'), sshString(pub)]);

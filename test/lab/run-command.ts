@@ -2,6 +2,7 @@
 
 import { spawn } from 'node:child_process';
 import { LabError } from './lab-error.js';
+import { killQuietly, readChildren } from './process-info.js';
 import type { LabExecResult } from './types.js';
 
 /** Options of runCommand. */
@@ -30,7 +31,7 @@ export function runCommand(file: string, args: readonly string[], opts: RunComma
       child.stderr.destroy();
       resolve({ stdout: Buffer.concat(out).toString(), stderr: Buffer.concat(err).toString(), code });
     };
-    const timer = setTimeout(() => child.kill('SIGKILL'), opts.timeoutMs ?? 30_000);
+    const timer = setTimeout(() => killTree(child.pid ?? 0), opts.timeoutMs ?? 30_000);
     let drain: NodeJS.Timeout | undefined;
     child.stdout.on('data', (c: Buffer) => out.push(c));
     child.stderr.on('data', (c: Buffer) => err.push(c));
@@ -56,4 +57,11 @@ export async function runChecked(file: string, args: readonly string[], opts: Ru
     throw new LabError('E_LAB_COMMAND', `${file} ${args.join(' ')} exited ${r.code}: ${r.stderr.trim() || r.stdout.trim()}`);
   }
   return r.stdout;
+}
+
+/** SIGKILLs `pid` and every descendant (nsenter leaves the command it forked running when killed alone). */
+function killTree(pid: number): void {
+  const all = [pid];
+  for (let i = 0; i < all.length; i++) all.push(...readChildren(all[i] ?? 0));
+  for (const p of all) killQuietly(p);
 }

@@ -90,7 +90,7 @@ export class RunningLab implements Lab, ClosableLab {
 
   async startHost(name: string): Promise<void> {
     const server = this.soleServer(name, 'startHost');
-    if (!server.process) await this.startServer(server.plan.key);
+    if (!server.process?.isRunning()) await this.startServer(server.plan.key);
   }
 
   async exec(name: string, cmd: string, opts: LabExecOptions = {}): Promise<LabExecResult> {
@@ -132,6 +132,8 @@ export class RunningLab implements Lab, ClosableLab {
     const deadline = Date.now() + this.setup.readyTimeoutMs;
     while (!proc.hasExecdSshd() && !proc.failure() && Date.now() < deadline) await sleep(2);
     await Promise.all(s.probes.map((p) => waitForBanner(p.address, p.port, { deadline, failure: () => proc.failure() })));
+    const unbound = proc.bindFailures();
+    if (unbound) throw new LabError('E_LAB_START', `server ${key} of lab ${this.id} could not listen everywhere: ${unbound}`);
     for (const name of s.hostNames) this.host(name).pid = proc.initPid;
   }
 

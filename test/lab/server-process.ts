@@ -45,32 +45,39 @@ export class ServerProcess {
     });
   }
 
-  /** The pid to report and kill: sshd as pid 1 of the host's pid namespace, or sshd itself in plain mode. */
+  /** The pid to report and kill: sshd as pid 1 of the host's pid namespace, or sshd itself in plain mode
+   * (before unshare has forked, unshare itself: its --kill-child takes the child along). */
   get initPid(): number {
-    if (this.init === undefined) {
-      const own = this.child.pid ?? 0;
-      this.init = this.isolation === 'none' ? own : readChildren(own)[0];
-    }
+    this.init ??= this.isolation === 'none' ? this.child.pid : readChildren(this.child.pid ?? 0)[0];
     return this.init ?? this.child.pid ?? 0;
+  }
+
+  /** Whether the spawned process still runs. */
+  isRunning(): boolean {
+    return this.exitCode === undefined;
   }
 
   /** Whether sshd has replaced the host script, so the namespace's network is configured: probing
    * earlier would send a SYN to an address not yet up, and a failed ARP costs a second. */
   hasExecdSshd(): boolean {
     if (this.isolation === 'none') return true;
-    const pid = readChildren(this.child.pid ?? 0)[0];
-    if (pid === undefined) return false;
     try {
-      return readFileSync(`/proc/${pid}/comm`, 'utf8').startsWith('sshd');
+      return readFileSync(`/proc/${this.initPid}/comm`, 'utf8').startsWith('sshd');
     } catch {
       return false;
     }
   }
 
+  /** sshd's complaints about sockets it could not bind (it goes on with the others), once it answers. */
+  bindFailures(): string | undefined {
+    const lines = readTail(join(this.files.dir, 'sshd.log'), 1000).filter((l) => l.includes('Bind to port'));
+    return lines.length ? lines.join(' / ') : undefined;
+  }
+
   /** Why the server is not running, with the tail of its logs; undefined while it runs. */
   failure(): string | undefined {
-    if (this.exitCode === undefined) return undefined;
-    const logs = ['run.log', 'sshd.log'].map((f) => readTail(join(this.files.dir, f))).filter(Boolean);
+    if (this.isRunning()) return undefined;
+    const logs = ['run.log', 'sshd.log'].map((f) => readTail(join(this.files.dir, f), 5).join(' / ')).filter(Boolean);
     return `server exited (${this.exitCode ?? 'killed'}): ${logs.join(' | ') || 'no output'}`;
   }
 
@@ -78,7 +85,7 @@ export class ServerProcess {
    * `sweepSessions`, the sessions it forked (plain mode has no namespace to take them down). */
   killSync(sweepSessions: boolean): void {
     // Not unshare itself: it exits by itself once its child's namespace is empty, which kill() waits for.
-    if (this.exitCode === undefined) killQuietly(this.isolation === 'none' ? (this.child.pid ?? 0) : this.initPid);
+    if (this.isRunning()) killQuietly(this.isolation === 'none' ? (this.child.pid ?? 0) : this.initPid);
     if (this.isolation === 'none' && sweepSessions) {
       for (const pid of findLabProcesses(`${this.files.dir}/`, this.files.ports)) killQuietly(pid);
     }
@@ -101,10 +108,10 @@ function commandFor(files: ServerFiles, isolation: Isolation, sshd: string): [st
   return [sshd, ['-D', '-f', join(files.dir, 'sshd_config'), '-E', join(files.dir, 'sshd.log')]];
 }
 
-function readTail(path: string): string {
+function readTail(path: string, lines: number): string[] {
   try {
-    return readFileSync(path, 'utf8').trim().split('\n').slice(-5).join(' / ');
+    return readFileSync(path, 'utf8').trim().split('\n').filter(Boolean).slice(-lines);
   } catch {
-    return '';
+    return [];
   }
 }

@@ -25,19 +25,20 @@ import { ensureLabUsers, type LabUser } from './users.js';
 export async function startLab(opts: LabOptions): Promise<Lab> {
   const prefix = validateOptions(opts);
   const isolation = await chooseIsolation(opts.mode ?? 'auto');
-  if (isolation === 'none' && opts.sudoUser) throw new LabError('E_LAB_UNSUPPORTED', 'sudoUser needs root (it creates a user and a sudoers rule)');
+  const root = process.getuid?.() === 0;
+  if (!root && opts.sudoUser) throw new LabError('E_LAB_UNSUPPORTED', 'sudoUser needs root (it creates a user and a sudoers rule)');
   const id = reserveLabId(LAB_PREFIX);
   try {
     await cleanupStaleLabs();
-    const [sshd, users] = await Promise.all([findSshd(), isolation === 'none' ? [currentUser()] : ensureLabUsers(opts.sudoUser ?? false)]);
+    const [sshd, users] = await Promise.all([findSshd(), root ? ensureLabUsers(opts.sudoUser ?? false) : [currentUser()]]);
     const baseDir = labBaseDir();
     const dir = join(baseDir, id);
-    mkdirSync(baseDir, { recursive: true, mode: isolation === 'none' ? 0o700 : 0o755 });
+    mkdirSync(baseDir, { recursive: true, mode: root ? 0o755 : 0o700 });
     // sshd reads authorized_keys as the login user, so the lab dir must be traversable by it.
     mkdirSync(dir, { mode: 0o755 });
     chmodSync(dir, 0o755);
     // As root, sshd insists on its privilege separation dir even though the package's service never ran.
-    if (isolation !== 'none') mkdirSync('/run/sshd', { recursive: true, mode: 0o755 });
+    if (root) mkdirSync('/run/sshd', { recursive: true, mode: 0o755 });
     const slots = isolation === 'netns' ? claimSlots(baseDir, id, countSlots(opts.hosts)) : [];
     const ports = isolation === 'netns' ? [] : await findFreePorts(opts.hosts);
     const plan = planLab({ id, dir, isolation, count: opts.hosts, namePrefix: prefix, shared: opts.sharedSshd ?? false, slots, ports });

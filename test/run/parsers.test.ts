@@ -14,7 +14,7 @@ describe('smoker run: parsers on a lab host @lab', function () {
 
   before(async () => {
     rl = await startRunLab(1);
-    inv = rl.inventory('inventory-parsers.yaml', { defaults: { maxChannels: 4 } });
+    inv = rl.inventory('inventory-parsers.yaml');
     report = (await runJson([inv, '--checks', PARSERS])).report;
   });
   after(async () => rl?.close());
@@ -134,7 +134,7 @@ describe('smoker run: parsers on a lab host @lab', function () {
   });
 
   describe('custom parser modules', () => {
-    it('a .mjs module next to the check file gets stdout, exit code and params', () => {
+    it('a .js module next to the check file gets stdout, exit code and params', () => {
       const ok = check('custom-ok', 'OK', /^exit 0, 1 error lines \(max 1\)$/);
       expect(ok.metrics['errors']?.value).to.equal(1);
       const bad = check('custom-error', 'ERROR');

@@ -31,7 +31,10 @@ export async function startRunLab(hosts = 3): Promise<RunLab> {
     lab,
     dir,
     inventory(name = `inventory-${++n}.yaml`, opts = {}) {
-      return lab.writeInventory(join(dir, name), { ...opts, vars: { fixtures: FIXTURES, ...opts.vars } });
+      // Fewer channels than the default 8: with 8, sshd often refuses a channel ("no more sessions") while
+      // it still counts sessions the client already closed; many-checks.test.ts covers that on its own.
+      const defaults = { maxChannels: 4, ...opts.defaults };
+      return lab.writeInventory(join(dir, name), { ...opts, defaults, vars: { fixtures: FIXTURES, ...opts.vars } });
     },
     checks(name, yaml) {
       const path = join(dir, name);

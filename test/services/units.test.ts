@@ -73,8 +73,9 @@ describe('services: wait conditions (pure parts)', () => {
   });
 
   it('parses log marks, missing files as offset 0', () => {
-    const marks = parseMarks(['/a', '/b', '/c'], '120 4411\n0 -\n');
-    expect([...marks.entries()]).to.deep.equal([['/a', { off: 120, ino: '4411' }], ['/b', { off: 0, ino: '-' }], ['/c', { off: 0, ino: '-' }]]);
+    const marks = parseMarks(['/a', '/b', '/c'], '120 4411 120 3015617425\n0 - 0 \n');
+    const none = { off: 0, ino: '-', headBytes: 0, headSum: '' };
+    expect([...marks.entries()]).to.deep.equal([['/a', { off: 120, ino: '4411', headBytes: 120, headSum: '3015617425' }], ['/b', none], ['/c', none]]);
   });
 
   it('turns \\d \\s \\w into POSIX classes for awk, leaving bracket expressions and escapes alone', () => {

@@ -110,16 +110,18 @@ describe('services: wait loops run by sh (local)', function () {
       expect(r.error?.[0]).to.match(/^timed out after 1\.2s waiting for \/ready\/ in .*old\.log \(last: no new line matched yet\)$/);
     });
 
-    it('reads a rotated file (new inode) and a truncated one from the start', async () => {
-      for (const how of ['rotate', 'truncate'] as const) {
+    it('reads a rotated file (new inode), a truncated one and one truncated then grown past the mark from the start', async () => {
+      for (const how of ['rotate', 'truncate', 'regrow'] as const) {
         const log = join(dir, `${how}.log`);
-        writeFileSync(log, `${'x'.repeat(500)}\n`);
+        writeFileSync(log, `${'x'.repeat(how === 'regrow' ? 20 : 500)}\n`);
         const m = await mark(log);
+        expect(m?.headBytes).to.equal(how === 'regrow' ? 21 : 128);
         later(500, () => {
           if (how === 'rotate') {
             renameSync(log, `${log}.1`);
             writeFileSync(log, 'ready\n');
-          } else writeFileSync(log, 'ready\n');
+          } else if (how === 'truncate') writeFileSync(log, 'ready\n');
+          else writeFileSync(log, `ready\n${'y'.repeat(40)}\n`);
         });
         const r = await waitFor(conn, buildWaitProbe({ kind: 'log', path: log, pattern: '^ready$' }, 10_000, m), 10_000);
         expect(r.status, how).to.equal('OK');
@@ -129,7 +131,7 @@ describe('services: wait loops run by sh (local)', function () {
     it('matches a line written in two pieces, and waits for a file that does not exist yet', async () => {
       const log = join(dir, 'pieces.log');
       const m = await mark(log);
-      expect(m).to.deep.equal({ off: 0, ino: '-' });
+      expect(m).to.deep.equal({ off: 0, ino: '-', headBytes: 0, headSum: '' });
       later(300, () => writeFileSync(log, 'server sta'));
       later(1200, () => appendFileSync(log, 'rted\n'));
       const r = await waitFor(conn, buildWaitProbe({ kind: 'log', path: log, pattern: 'server started' }, 10_000, m), 10_000);

@@ -14,6 +14,7 @@ interface Args extends SessionArgs, FilterArgs {
   forks?: number;
   shard?: string;
   every?: string;
+  watch?: string[];
   'fail-on': string;
 }
 
@@ -30,6 +31,7 @@ export const runCommand: CommandModule<object, Args> = {
       .option('forks', { type: 'number', describe: 'Hosts in flight at once (default 256)', requiresArg: true })
       .option('every', { type: 'string', describe: 'Repeat the run every DURATION until Ctrl-C (one session per round)', requiresArg: true })
       .option('fail-on', { choices: ['error', 'warn'], default: 'error', describe: 'Exit 1 on ERROR/UNKNOWN (default) or also on WARN' })
+      .option('watch', { type: 'string', array: true, describe: "Tail these services' watch: logs on their hosts while the checks run; exceptions become WARN" })
       .example('$0 run inventories/local.yaml', 'The built-in example on this machine')
       .example('$0 run inventories/prod.yaml --smoke -H web', 'Smoke tests on the web group')
       .example('$0 run --nook -o long', 'Re-run what was not OK in the latest session')
@@ -45,6 +47,7 @@ export const runCommand: CommandModule<object, Args> = {
       forks: argv.forks,
       every: argv.every,
       shard: argv.shard,
+      watch: argv.watch,
       failOn: argv['fail-on'] as 'error' | 'warn',
       filters: argv,
       session: argv,

@@ -2,15 +2,18 @@
 import { loadAnyInventory } from '../../config/load-any-inventory.js';
 import { selectHostsStrict } from '../../config/patterns.js';
 import { renderHostsTable } from '../../report/hosts-table.js';
+import { parseShard, selectShard } from '../../run/shard.js';
 import type { HostConfig } from '../../config/types.js';
 import { loadSshConfig, type SshConfig } from '../../transport/ssh-config.js';
 import { resolveTarget } from '../../transport/ssh-target.js';
 
 /** Prints the resolved hosts selected by a pattern. */
-export async function runHosts(opts: { inventory: string; pattern: string | undefined; output: 'table' | 'json' }): Promise<void> {
+export async function runHosts(opts: { inventory: string; pattern: string | undefined; output: 'table' | 'json'; shard?: string | undefined }): Promise<void> {
+  const shard = opts.shard === undefined ? undefined : parseShard(opts.shard);
   const { inventory: inv } = await loadAnyInventory(opts.inventory);
   const names = opts.pattern ? new Set(selectHostsStrict(opts.pattern, { hosts: inv.hosts.map((h) => h.name), groups: inv.groups })) : undefined;
-  const hosts = inv.hosts.filter((h) => !names || names.has(h.name));
+  const selected = inv.hosts.filter((h) => !names || names.has(h.name));
+  const hosts = shard ? selectShard(selected, shard, (h) => h.name) : selected;
   for (const w of inv.warnings) process.stderr.write(`warning: ${w}\n`);
   if (opts.output === 'json') {
     // What a connection would really use: the inventory, then ~/.ssh/config for what it leaves unset.

@@ -23,10 +23,11 @@ export async function runInspect(opts: InspectOptions): Promise<void> {
   const loaded = readSession(locateSession(opts.session, opts.root));
   const unfinished = describeUnfinished(loaded);
   if (unfinished) process.stderr.write(`smoker: ${loaded.meta.id}: ${unfinished}\n`);
+  const status = statusFilter(opts.filters);
   const report = filterReport(loaded.report, {
     ...(opts.pattern ? { hosts: await selectSessionHosts(opts.pattern, [loaded]) } : {}),
     filters: filtersFrom(opts.filters),
-    ...(statusFilter(opts.filters) ? { status: statusFilter(opts.filters) } : {}),
+    ...(status ? { status } : {}),
   });
   const { renderReport, nagiosExitCode, detectColor } = await import('../../report/index.js');
   const machine = ['json', 'tap', 'junit', 'nagios'].includes(opts.output);

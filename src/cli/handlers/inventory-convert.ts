@@ -60,6 +60,7 @@ async function readInput(file: string): Promise<string> {
 }
 
 async function readStdin(): Promise<string> {
+  if (process.stdin.isTTY) process.stderr.write('reading vagrant ssh-config output from stdin (end with Ctrl-D)...\n');
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
   return Buffer.concat(chunks).toString('utf8');

@@ -1,5 +1,6 @@
 // Handler of `smoker run`: load, run, write the session's reports, print, set the exit code.
 import { parseDuration } from '../../config/duration.js';
+import { didYouMean } from '../../config/suggest.js';
 import { ExitCode, UsageError } from '../../errors.js';
 import { exitCodeFor } from '../../results/exit-code.js';
 import { locateSession, readSession, selectFromSession } from '../../results/session-reader.js';
@@ -26,6 +27,8 @@ export interface RunCommandOptions {
   failOn: 'error' | 'warn';
   /** --shard K/N as given. */
   shard?: string | undefined;
+  /** --watch SERVICE...: services whose logs are watched while the checks run. */
+  watch?: string[] | undefined;
   filters: FilterArgs;
   session: SessionArgs;
   argv: string[];
@@ -37,6 +40,7 @@ export async function runRunCommand(opts: RunCommandOptions): Promise<void> {
   if (opts.every !== undefined && !everyMs) throw new UsageError(`--every: expected a duration like 5m, got "${opts.every}"`);
   const shard = opts.shard === undefined ? undefined : parseShard(opts.shard);
   const { inventory, checks } = await loadConfig(opts.inventory, opts.checks);
+  for (const name of opts.watch ?? []) if (!checks.services.has(name)) throw new UsageError(`--watch: unknown service "${name}"${didYouMean(name, checks.services.keys())}`);
   const filters = withPreviousResults(filtersFrom(opts.filters), opts);
   for (;;) {
     await runOnce(opts, inventory, checks, filters, shard);
@@ -57,7 +61,7 @@ async function runOnce(opts: RunCommandOptions, inventory: Loaded['inventory'], 
     // Hosts left without a check do not run: record the planned ones so a killed run can say "N of M finished".
     await f.session?.update({ hosts: planRun(inventory, f.hosts, checks.checks, filters).map((p) => p.host.name) });
     const report = await runChecks(
-      { inventory, hosts: f.hosts, checks, filters, ...(opts.forks !== undefined ? { forks: opts.forks } : {}), signal: f.signal, ...(f.session ? { session: f.session } : {}), onHostDone: (h) => progress?.tick(h) },
+      { inventory, hosts: f.hosts, checks, filters, ...(opts.watch?.length ? { watch: opts.watch } : {}), ...(opts.forks !== undefined ? { forks: opts.forks } : {}), signal: f.signal, ...(f.session ? { session: f.session } : {}), onHostDone: (h) => progress?.tick(h) },
       f.connector,
     );
     progress?.stop();

@@ -1,0 +1,115 @@
+// The library surface (`import { loadInventory, runChecks } from 'smoker'`): what the CLI does, as typed functions.
+import { loadChecks as loadCheckFiles } from './config/checks.js';
+import type { CheckSet } from './config/check-types.js';
+import { loadAnyInventory } from './config/load-any-inventory.js';
+import { selectHostsStrict } from './config/patterns.js';
+import type { HostConfig, Inventory } from './config/types.js';
+import { UsageError } from './errors.js';
+import { didYouMean } from './config/suggest.js';
+import type { RunReport } from './results/types.js';
+import { runExec as runExecWith, type ExecOutcome, type ExecRequest } from './run/exec.js';
+import { runChecks as runChecksWith, type RunRequest } from './run/run-checks.js';
+import { Connector, type ConnectorOptions } from './transport/connector.js';
+import type { Connection } from './transport/types.js';
+
+// ---- Configuration --------------------------------------------------------------------------
+
+/** Loads an inventory file: a smoker inventory, or an Ansible one (INI or YAML) converted as the CLI does. Throws ConfigError with file:line:col. */
+export async function loadInventory(path: string): Promise<Inventory> {
+  return (await loadAnyInventory(path)).inventory;
+}
+
+/** Loads check files or folders (default: the inventory's `checks:` list). Throws ConfigError with file:line:col; `warnings` lists what loaded but cannot run. */
+export function loadChecks(from: Inventory | string | readonly string[]): CheckSet {
+  const paths = typeof from === 'string' ? [from] : isInventory(from) ? from.checks : from;
+  if (paths.length === 0) throw new UsageError('no check files: the inventory has no checks: list');
+  return loadCheckFiles(paths);
+}
+
+/** The hosts of an inventory a pattern selects (`web*,!web02`, groups, ranges, ~regex), in inventory order; a term matching nothing throws. */
+export function selectHosts(inventory: Inventory, pattern: string): HostConfig[] {
+  const names = new Set(selectHostsStrict(pattern, { hosts: inventory.hosts.map((h) => h.name), groups: inventory.groups }));
+  return inventory.hosts.filter((h) => names.has(h.name));
+}
+
+// ---- Hosts ----------------------------------------------------------------------------------
+
+/** Options of `connect`. */
+export interface ConnectOptions extends Pick<ConnectorOptions, 'sshConfig' | 'retry'> {
+  signal?: AbortSignal;
+  /** Receives warnings (host key policy off, ~/.ssh/config problems); default: process.emitWarning. */
+  warn?: (message: string) => void;
+}
+
+/** Opens one Connection to a host of the inventory (SSH or local), for exec/writeFile/download from a script or REPL; close() it when done. */
+export async function connect(inventory: Inventory, host: string, opts: ConnectOptions = {}): Promise<Connection> {
+  const h = inventory.hosts.find((x) => x.name === host);
+  if (!h) throw new UsageError(`unknown host "${host}"${didYouMean(host, inventory.hosts.map((x) => x.name))}`);
+  const connector = newConnector(inventory, opts);
+  try {
+    const conn = await connector.connect(h, opts.signal);
+    // Closing the connection also closes any jump-host connection opened for it.
+    const closeHost = conn.close.bind(conn);
+    return Object.assign(conn, { close: async () => Promise.all([closeHost(), connector.close()]).then(() => undefined) });
+  } catch (err) {
+    await connector.close();
+    throw err;
+  }
+}
+
+/** Runs checks on the inventory's hosts (all, or `req.hosts`) and returns the report; without a connector one is made and closed. */
+export async function runChecks(req: RunRequest, connector?: Connector): Promise<RunReport> {
+  return withConnector(req.inventory, connector, (c) => runChecksWith(req, c));
+}
+
+/** Runs one ad-hoc command on `req.hosts` (`smoker exec`); every host's outcome is a check named "exec". */
+export async function runExec(req: ExecRequest & { inventory?: Inventory }, connector?: Connector): Promise<ExecOutcome> {
+  return withConnector(req.inventory, connector, (c) => runExecWith(req, c));
+}
+
+// ---- Services ---------------------------------------------------------------------------------
+// start/stop/status/wait/restart/bounce (src/services/) are exported here by the services module.
+
+// ---- Re-exports -------------------------------------------------------------------------------
+
+export { Connector, type ConnectorOptions } from './transport/connector.js';
+export { renderReport, renderHuman, renderJson, renderTap, renderJunit, renderNagios, renderSummaryText, renderHtml, renderSummaryLine, nagiosExitCode, REPORT_FORMATS, type ReportFormat, type RenderOptions } from './report/index.js';
+export { exitCodeFor } from './results/exit-code.js';
+export { locateSession, readSession, type LoadedSession } from './results/session-reader.js';
+export { SessionWriter } from './results/session-writer.js';
+export { resolveParser, runParser, BUILTIN_PARSERS, type Parser, type ParserInput, type ParserSpec } from './parsers/index.js';
+export { BUILTIN_MODULES, MODULE_CATALOG, type BuiltinModuleName, type ModuleDoc } from './modules/catalog.js';
+export { ExitCode, SmokerError, ConfigError, UsageError, PatternError, TransportError, SessionError, type ConfigIssue, type SourcePos } from './errors.js';
+export { STATUSES, worst, type Status } from './results/status.js';
+export type { RunReport, HostResult, CheckResult, ComponentResult, ParsedResult, Messages, Metric, ActionOutcome } from './results/types.js';
+export type { HostConfig, Inventory, GroupConfig } from './config/types.js';
+export type { CheckDef, CheckSet, ActionDef, ServiceDef } from './config/check-types.js';
+export type { Connection, CommandOutput, ExecOptions } from './transport/types.js';
+export type { RunRequest } from './run/run-checks.js';
+export type { ExecRequest, ExecOutcome } from './run/exec.js';
+export type { CheckFilters } from './run/filters.js';
+export { parseShard, formatShard, selectShard, type Shard } from './run/shard.js';
+export { planMerge, type MergePlan } from './results/session-merge.js';
+export { fromVagrantSshConfig, fromAnsibleInventory, loadAnsibleInventory, fromDucktapeCluster, looksLikeAnsibleInventory, toYaml, type Conversion, type SmokerInventoryDoc } from './interop/index.js';
+
+function isInventory(x: Inventory | readonly string[]): x is Inventory {
+  return !Array.isArray(x);
+}
+
+function newConnector(inventory: Inventory | undefined, opts: ConnectOptions = {}): Connector {
+  return new Connector({
+    ...(inventory ? { inventoryHosts: inventory.hosts } : {}),
+    ...(opts.sshConfig !== undefined ? { sshConfig: opts.sshConfig } : {}),
+    ...(opts.retry ? { retry: opts.retry } : {}),
+    warn: opts.warn ?? ((m) => process.emitWarning(m, 'SmokerWarning')),
+  });
+}
+
+async function withConnector<T>(inventory: Inventory | undefined, given: Connector | undefined, body: (c: Connector) => Promise<T>): Promise<T> {
+  const connector = given ?? newConnector(inventory);
+  try {
+    return await body(connector);
+  } finally {
+    if (!given) await connector.close();
+  }
+}
