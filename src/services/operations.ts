@@ -73,8 +73,7 @@ export function serviceHosts(svc: ServiceDef, inventory: Inventory, selected: re
 /** Runs the operation; failures are results, only usage problems throw. */
 export async function runServiceOp(req: ServiceRequest, connector: Connector): Promise<ServiceOutcome> {
   const svc = req.service;
-  const problem = checkOperation(req.op, svc);
-  if (problem) throw new UsageError(problem);
+  validateServiceRequest(req);
   const configs = serviceHosts(svc, req.inventory, req.hosts);
   if (configs.length === 0) throw new UsageError(`service ${svc.name}: no selected host runs it${svc.hosts ? ` (its hosts: ${svc.hosts})` : ''}`);
   const size = batchSizeFor(req, configs.length);
@@ -120,7 +119,14 @@ export async function runServiceOp(req: ServiceRequest, connector: Connector): P
   return { ...outcome, report: buildReport(hosts.map((h) => h.result()), startedAt, new Date()) };
 }
 
-function batchSizeFor(req: ServiceRequest, total: number): number | undefined {
+/** Throws the usage error a request would meet before touching any host (missing command, bad --serial). */
+export function validateServiceRequest(req: Pick<ServiceRequest, 'op' | 'service' | 'serial'>): void {
+  const problem = checkOperation(req.op, req.service);
+  if (problem) throw new UsageError(problem);
+  batchSizeFor(req, 1);
+}
+
+function batchSizeFor(req: Pick<ServiceRequest, 'op' | 'service' | 'serial'>, total: number): number | undefined {
   const raw = req.serial ?? (req.op === 'bounce' ? req.service.bounce.serial : undefined);
   if (raw === undefined) return undefined;
   const serial = parseSerial(raw);

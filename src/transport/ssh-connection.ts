@@ -25,6 +25,7 @@ interface OpenedChannel {
 /** An open SSH connection to one host. */
 export class SshConnection implements Connection {
   private readonly channels: Semaphore;
+  private readonly killSlot = new Semaphore(1);
   private sftpSession: Promise<SFTPWrapper> | undefined;
   private closedError: Error | undefined;
   private readonly onCloseCallbacks = new Set<() => void>();
@@ -109,12 +110,15 @@ export class SshConnection implements Connection {
           channel.close();
           return;
         }
-        // A fresh channel (outside the semaphore: maxChannels stays under MaxSessions) kills the tree.
-        const { channel: killer } = await this.openChannel(wrapCommand(killTreeCommand(pid), { sudo: opts.sudo ?? false }, password));
-        if (password !== undefined) killer.write(`${password}\n`);
-        killer.end();
-        killer.stderr.resume();
-        await new Promise<void>((resolve) => killer.on('close', () => resolve()).resume());
+        // A fresh channel kills the tree: outside the exec slots (they may all be taken by timed-out commands),
+        // one kill at a time, so maxChannels + 1 stays under OpenSSH's MaxSessions 10.
+        await this.killSlot.run(async () => {
+          const { channel: killer } = await this.openChannel(wrapCommand(killTreeCommand(pid), { sudo: opts.sudo ?? false }, password));
+          if (password !== undefined) killer.write(`${password}\n`);
+          killer.end();
+          killer.stderr.resume();
+          await new Promise<void>((resolve) => killer.on('close', () => resolve()).resume());
+        });
         channel.close();
       },
       abandon: () => {
@@ -124,24 +128,31 @@ export class SshConnection implements Connection {
     };
   }
 
+  // The SFTP session is a channel too: it holds one slot while open, so execs + SFTP + one kill stay under MaxSessions.
   private sftp(): Promise<SFTPWrapper> {
-    this.sftpSession ??= new Promise((resolve, reject) => {
-      this.client.sftp((err, sftp) => (err ? reject(new TransportError(`${this.host}: sftp failed: ${err.message}`, { cause: err })) : resolve(sftp)));
-    });
+    this.sftpSession ??= this.channels.acquire().then(
+      (release) =>
+        new Promise<SFTPWrapper>((resolve, reject) => {
+          this.client.sftp((err, sftp) => {
+            if (err) {
+              release();
+              reject(new TransportError(`${this.host}: sftp failed: ${err.message}`, { cause: err }));
+              return;
+            }
+            sftp.once('close', release);
+            resolve(sftp);
+          });
+        }),
+    );
     return this.sftpSession;
   }
 
   /** Writes a file over SFTP. */
   async writeFile(remotePath: string, content: string | Buffer, mode = 0o600): Promise<void> {
-    const release = await this.channels.acquire();
-    try {
-      const sftp = await this.sftp();
-      await new Promise<void>((resolve, reject) => {
-        sftp.writeFile(remotePath, content, { mode }, (err) => (err ? reject(new TransportError(`${this.host}: upload to ${remotePath} failed: ${err.message}`)) : resolve()));
-      });
-    } finally {
-      release();
-    }
+    const sftp = await this.sftp();
+    await new Promise<void>((resolve, reject) => {
+      sftp.writeFile(remotePath, content, { mode }, (err) => (err ? reject(new TransportError(`${this.host}: upload to ${remotePath} failed: ${err.message}`)) : resolve()));
+    });
   }
 
   /** Streams a remote file to a local path over SFTP (never held in memory whole). */
@@ -159,8 +170,12 @@ export class SshConnection implements Connection {
 /** How long a closing connection may wait for the host's goodbye before its socket is destroyed. */
 const END_GRACE_MS = 2_000;
 
-/** Ends an ssh2 client; destroys it when the host does not answer, whose socket would keep the process alive. */
+/** Ends an ssh2 client; destroys its socket when the host does not answer, as that socket would keep the process alive. */
 export function endClient(client: Client): void {
+  // client.destroy() does nothing once end() ran (the socket is no longer writable), so keep the socket.
+  const sock = (client as unknown as { _sock?: { destroy(): void; destroyed?: boolean } })._sock;
   client.end();
-  setTimeout(() => client.destroy(), END_GRACE_MS).unref();
+  setTimeout(() => {
+    if (sock && !sock.destroyed) sock.destroy();
+  }, END_GRACE_MS).unref();
 }

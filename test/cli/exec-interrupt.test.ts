@@ -65,6 +65,23 @@ describe('Ctrl-C during smoker exec on a terminal @lab', function () {
     expect(report.hosts['host1']?.checks['exec']?.messages.error).to.deep.equal(['interrupted']);
   });
 
+  it('one Ctrl-C still exits when a host stopped answering (the kill gives up after its grace)', async () => {
+    const run = await spawnOnPty(['exec', inventory, '-H', 'host3,host4', '--no-results', '--', 'sleep 600'], cliEnv(home));
+    const running = await waitFor(async () => (await pgrepOnHost(lab, 'host4', '^sleep 600$')).length === 1, 15_000, 100);
+    expect(running, run.output()).to.equal(true);
+    await lab.exec('host4', 'ip link set eth0 down');
+    try {
+      const pressed = Date.now();
+      run.pty.write('\x03');
+      const { exitCode, at } = await run.exited;
+      expect(exitCode, run.output()).to.equal(130);
+      expect(at - pressed, 'time from Ctrl-C to exit (ms)').to.be.below(15_000);
+      expect(await pgrepOnHost(lab, 'host3', '^sleep 600$'), 'host3').to.deep.equal([]);
+    } finally {
+      await lab.exec('host4', 'ip link set eth0 up');
+    }
+  });
+
   it('a second Ctrl-C exits at once while the first waits on a host that stopped answering', async () => {
     const run = await spawnOnPty(['exec', inventory, '-H', 'host4', '--no-results', '--', 'sleep 600'], cliEnv(home));
     const running = await waitFor(async () => (await pgrepOnHost(lab, 'host4', '^sleep 600$')).length === 1, 15_000, 100);

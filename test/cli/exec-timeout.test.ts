@@ -73,6 +73,27 @@ describe('smoker exec timeouts and dying hosts @lab', function () {
     expect(await pgrepOnHost(lab, 'host2', '^sleep 600$')).to.deep.equal([]);
   });
 
+  it('a host that stops answering during --timeout does not keep smoker from exiting', async () => {
+    const run = smoker(['exec', inventory, '-H', 'host1,host2', '--timeout', '2s', '--no-results', '-o', 'json', '--', 'sleep 600'], { env: cliEnv(home) });
+    const running = await waitFor(async () => (await pgrepOnHost(lab, 'host1', '^sleep 600$')).length === 1, 10_000, 50);
+    expect(running, 'sleep started on host1').to.equal(true);
+    // Packets to host1 now vanish without a reset: neither the kill nor the goodbye gets an answer.
+    await lab.exec('host1', 'ip link set eth0 down');
+    const t0 = Date.now();
+    let r;
+    try {
+      r = await run;
+    } finally {
+      await lab.exec('host1', 'ip link set eth0 up');
+    }
+    // Timeout, the kill's 5s grace, 2s for the goodbye: well under a TCP timeout (minutes) or forever.
+    expect(Date.now() - t0, 'exit after the link went down (ms)').to.be.below(20_000);
+    const out = parseExecJson(r.stdout, r.stderr);
+    expect(hostOf(out, 'host1').timedOut).to.equal(true);
+    expect(hostOf(out, 'host2').timedOut).to.equal(true);
+    expect(await pgrepOnHost(lab, 'host2', '^sleep 600$')).to.deep.equal([]);
+  });
+
   it('sshd killed mid-command: that host gets an error at once, the others finish', async () => {
     const t0 = Date.now();
     const run = smoker(['exec', inventory, '--no-results', '-o', 'json', '--', 'sleep 3; echo finished'], { env: cliEnv(home) });

@@ -62,6 +62,8 @@ export async function startLab(opts: LabOptions): Promise<Lab> {
     }
     return lab;
   } catch (e) {
+    // Whatever was made before the lab could close itself is swept by the next cleanupStaleLabs:
+    // once released, the id no longer counts as this process's.
     releaseLabId(id);
     throw e;
   }

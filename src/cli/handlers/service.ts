@@ -2,7 +2,7 @@
 import { ExitCode, UsageError } from '../../errors.js';
 import { didYouMean } from '../../config/suggest.js';
 import { exitCodeFor } from '../../results/exit-code.js';
-import { describeRoll, runServiceOp, type CollectLogs, type ServiceOp } from '../../services/operations.js';
+import { describeRoll, runServiceOp, validateServiceRequest, type CollectLogs, type ServiceOp } from '../../services/operations.js';
 import type { SessionArgs } from '../session-options.js';
 import { withHostCommand } from './host-command.js';
 import { loadConfig } from './load-config.js';
@@ -32,6 +32,7 @@ export async function runServiceCommand(opts: ServiceCommandOptions): Promise<vo
     const hint = didYouMean(opts.service, known) || (known.length ? ` (services: ${known.join(', ')})` : ' (no services: section in the check files)');
     throw new UsageError(`unknown service "${opts.service}"${hint}`);
   }
+  validateServiceRequest({ op: opts.op, service, ...(opts.serial !== undefined ? { serial: opts.serial } : {}) });
   await withHostCommand({ ...opts, command: opts.op, filters: { service: opts.service }, loaded: inventory }, async (f) => {
     const outcome = await runServiceOp(
       {
