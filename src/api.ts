@@ -9,6 +9,7 @@ import { didYouMean } from './config/suggest.js';
 import type { RunReport } from './results/types.js';
 import { runExec as runExecWith, type ExecOutcome, type ExecRequest } from './run/exec.js';
 import { runChecks as runChecksWith, type RunRequest } from './run/run-checks.js';
+import { runServiceOp, type ServiceOutcome, type ServiceRequest } from './services/operations.js';
 import { Connector, type ConnectorOptions } from './transport/connector.js';
 import type { Connection } from './transport/types.js';
 
@@ -68,7 +69,21 @@ export async function runExec(req: ExecRequest & { inventory?: Inventory }, conn
 }
 
 // ---- Services ---------------------------------------------------------------------------------
-// start/stop/status/wait/restart/bounce (src/services/) are exported here by the services module.
+
+/** Runs a service operation (start, stop, status, wait, restart, bounce) on its hosts and returns the report (and the status rows or the roll). */
+export async function runService(req: ServiceRequest, connector?: Connector): Promise<ServiceOutcome> {
+  return withConnector(req.inventory, connector, (c) => runServiceOp(req, c));
+}
+
+/** Rolling restart (`smoker bounce`): batches of `serial` hosts stop, start and wait; a failed batch stops the roll. */
+export async function bounce(req: Omit<ServiceRequest, 'op'>, connector?: Connector): Promise<ServiceOutcome> {
+  return runService({ ...req, op: 'bounce' }, connector);
+}
+
+export { SERVICE_OPS, describeRoll, type ServiceOp, type ServiceRequest, type ServiceOutcome, type RollSummary, type CollectLogs } from './services/operations.js';
+export { collectLogs, type CollectedLog } from './services/collect-logs.js';
+export { detectExceptions, ExceptionDetector, type Finding } from './watch/detect.js';
+export { LogWatcher, type WatchTarget, type WatchResult } from './watch/watcher.js';
 
 // ---- Re-exports -------------------------------------------------------------------------------
 

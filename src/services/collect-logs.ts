@@ -15,7 +15,7 @@ export interface CollectedLog {
 }
 
 /** Local file name of a log: its name, with the remote file's extension when the name has none. */
-export function localLogName(name: string, remotePath: string): string {
+export function nameLocalLog(name: string, remotePath: string): string {
   const safe = safeName(name);
   return extname(safe) ? safe : `${safe}${extname(remotePath)}`;
 }
@@ -27,7 +27,7 @@ export function localLogName(name: string, remotePath: string): string {
 export async function collectLogs(conn: Connection, logs: Readonly<Record<string, string>>, dir: string, sudo: Pick<ExecOptions, 'sudo' | 'sudoPasswordEnv'> = {}): Promise<CollectedLog[]> {
   return Promise.all(
     Object.entries(logs).map(async ([name, remotePath]): Promise<CollectedLog> => {
-      const localPath = join(dir, localLogName(name, remotePath));
+      const localPath = join(dir, nameLocalLog(name, remotePath));
       const failed = async (error: string): Promise<CollectedLog> => {
         await rm(localPath, { force: true });
         return { name, remotePath, localPath, error };

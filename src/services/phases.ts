@@ -3,8 +3,8 @@ import type { ServiceStatusRow } from '../report/status-table.js';
 import type { CheckResult } from '../results/types.js';
 import type { CommandOutput } from '../transport/types.js';
 import type { ServiceHost } from './service-host.js';
-import { formatWaitTime, isFailedStatus, lastLines } from './step-result.js';
-import { exitText, judgeProbe } from './wait.js';
+import { formatWaitTime, isFailedStatus, takeLastLines } from './step-result.js';
+import { describeExit, judgeProbe } from './wait.js';
 import { buildMarkScript, buildStoppedProbe, buildWaitProbe, parseMarks, type LogMark, type WaitProbe } from './wait-scripts.js';
 
 /** Runs one of the service's commands (start, stop, status) as a step: exit 0 is OK. */
@@ -14,10 +14,10 @@ export async function runCommandStep(h: ServiceHost, name: string, command: stri
   if (out instanceof Error) return h.add(h.step(name, { status: 'ERROR', error: [out.message] }));
   if (out.aborted) return h.add(h.step(name, { status: 'UNKNOWN', error: ['interrupted'], out }));
   if (out.timedOut) return h.add(h.step(name, { status: 'ERROR', error: [`timed out after ${formatWaitTime(timeoutMs ?? 0)}; process tree killed`], out }));
-  if (out.exitCode === 0) return h.add(h.step(name, { status: 'OK', info: lastLines(out.stdout, 3), out }));
-  const why = lastLines(out.stderr, 8);
-  const lines = why.length ? why : lastLines(out.stdout, 8);
-  return h.add(h.step(name, { status: 'ERROR', error: [[exitText(out), ...lines].join('\n')], out }));
+  if (out.exitCode === 0) return h.add(h.step(name, { status: 'OK', info: takeLastLines(out.stdout, 3), out }));
+  const why = takeLastLines(out.stderr, 8);
+  const lines = why.length ? why : takeLastLines(out.stdout, 8);
+  return h.add(h.step(name, { status: 'ERROR', error: [[describeExit(out), ...lines].join('\n')], out }));
 }
 
 /** Runs one wait loop on the host as a step; the loop polls there until it passes or the timeout. */
@@ -34,7 +34,7 @@ export async function markLogs(h: ServiceHost): Promise<Map<string, LogMark>> {
 }
 
 /** Waits for every condition, all at once (each its own loop, each timed on its own). */
-export async function waitPhase(h: ServiceHost, marks: Map<string, LogMark>): Promise<boolean> {
+export async function waitForConditions(h: ServiceHost, marks: Map<string, LogMark>): Promise<boolean> {
   const svc = h.svc;
   if (!svc) return false;
   const probes = svc.wait.map((c) => buildWaitProbe(c, svc.waitTimeoutMs, c.kind === 'log' ? marks.get(c.path) : undefined));
@@ -45,7 +45,7 @@ export async function waitPhase(h: ServiceHost, marks: Map<string, LogMark>): Pr
 }
 
 /** `start`: mark the logs, run start, then wait for the conditions. */
-export async function startPhase(h: ServiceHost): Promise<boolean> {
+export async function runStart(h: ServiceHost): Promise<boolean> {
   const svc = h.svc;
   if (!svc || !(await h.open())) return false;
   const marks = await markLogs(h);
@@ -53,11 +53,11 @@ export async function startPhase(h: ServiceHost): Promise<boolean> {
     const r = await runCommandStep(h, 'start', svc.start);
     if (isFailedStatus(r.status)) return false;
   }
-  return waitPhase(h, marks);
+  return waitForConditions(h, marks);
 }
 
 /** `stop`: run stop, then wait until status fails (when the service has a status command). */
-export async function stopPhase(h: ServiceHost): Promise<boolean> {
+export async function runStop(h: ServiceHost): Promise<boolean> {
   const svc = h.svc;
   if (!svc || !(await h.open())) return false;
   if (svc.stop !== undefined) {
@@ -70,13 +70,13 @@ export async function stopPhase(h: ServiceHost): Promise<boolean> {
 }
 
 /** `wait` on its own: the conditions, with logs marked now. */
-export async function waitOnlyPhase(h: ServiceHost): Promise<boolean> {
+export async function runWaitOnly(h: ServiceHost): Promise<boolean> {
   if (!(await h.open())) return false;
-  return waitPhase(h, await markLogs(h));
+  return waitForConditions(h, await markLogs(h));
 }
 
 /** `status`: run the status command; exit 0 is running (OK), non-zero stopped (ERROR). Returns the table row. */
-export async function statusPhase(h: ServiceHost): Promise<ServiceStatusRow> {
+export async function runStatus(h: ServiceHost): Promise<ServiceStatusRow> {
   const row = (state: ServiceStatusRow['state'], detail?: string): ServiceStatusRow => ({ service: h.svc?.name ?? '', host: h.name, state, ...(detail ? { detail } : {}) });
   const svc = h.svc;
   if (!svc) return row('unknown', h.steps[0]?.messages.error[0]);
@@ -86,13 +86,13 @@ export async function statusPhase(h: ServiceHost): Promise<ServiceStatusRow> {
     h.add(h.step('status', { status: 'UNKNOWN', error: [out.message] }));
     return row('unknown', out.message);
   }
-  const first = lastLines(out.stdout, 1)[0] ?? lastLines(out.stderr, 1)[0];
+  const first = takeLastLines(out.stdout, 1)[0] ?? takeLastLines(out.stderr, 1)[0];
   if (out.exitCode === 0) {
     h.add(h.step('status', { status: 'OK', info: [`running${first ? `: ${first}` : ''}`], out }));
     return row('running', first);
   }
   if (out.exitCode === null || out.exitCode === 126 || out.exitCode === 127) {
-    const why = out.timedOut ? `status timed out after ${formatWaitTime(svc.waitTimeoutMs)}` : out.aborted ? 'interrupted' : `status could not run: ${exitText(out)}${first ? `: ${first}` : ''}`;
+    const why = out.timedOut ? `status timed out after ${formatWaitTime(svc.waitTimeoutMs)}` : out.aborted ? 'interrupted' : `status could not run: ${describeExit(out)}${first ? `: ${first}` : ''}`;
     h.add(h.step('status', { status: 'UNKNOWN', error: [why], out }));
     return row('unknown', why);
   }

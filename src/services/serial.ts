@@ -14,7 +14,7 @@ export function parseSerial(value: number | string): { count: number } | { perce
 }
 
 /** Batch size for `total` hosts: N, or N% of them rounded down (Ansible), never below 1. */
-export function batchSize(serial: { count: number } | { percent: number }, total: number): number {
+export function computeBatchSize(serial: { count: number } | { percent: number }, total: number): number {
   if ('count' in serial) return serial.count;
   return Math.max(1, Math.floor((serial.percent / 100) * total));
 }

@@ -12,7 +12,7 @@ import { StepClock } from '../watch/step-clock.js';
 import { startWatchers, type WatchGroup } from '../watch/watch-group.js';
 import { resolveHostService, type HostService } from './host-service.js';
 import { OpLog } from './op-log.js';
-import { isFailedStatus, stepResult, type StepFields } from './step-result.js';
+import { isFailedStatus, buildStepResult, type StepFields } from './step-result.js';
 
 /** What every host of one operation shares. */
 export interface OpContext {
@@ -108,7 +108,7 @@ export class ServiceHost {
 
   /** Builds a step result for this host. */
   step(name: string, fields: StepFields): CheckResult {
-    return stepResult(this.ctx.service.name, this.name, name, fields);
+    return buildStepResult(this.ctx.service.name, this.name, name, fields);
   }
 
   /** Records a finished step (its name made unique among this host's steps). */

@@ -18,7 +18,7 @@ export interface StepFields {
 }
 
 /** Builds the step's result; the service name is its `component`, `category` is "service". */
-export function stepResult(service: string, host: string, name: string, f: StepFields): CheckResult {
+export function buildStepResult(service: string, host: string, name: string, f: StepFields): CheckResult {
   const messages = emptyMessages();
   messages.info.push(...(f.info ?? []));
   messages.warn.push(...(f.warn ?? []));
@@ -51,7 +51,7 @@ export function formatWaitTime(ms: number): string {
 }
 
 /** The last `n` non-empty lines of a text. */
-export function lastLines(text: string, n: number): string[] {
+export function takeLastLines(text: string, n: number): string[] {
   return text.split('\n').map((l) => l.trimEnd()).filter((l) => l !== '').slice(-n);
 }
 

@@ -1,7 +1,7 @@
 // Wait conditions as one POSIX sh loop each, run on the host itself: probe, back off 0.2s → 2s, repeat.
 import type { WaitCondition } from '../config/check-types.js';
 import { shellQuote } from '../transport/shell-quote.js';
-import { FOLLOW_FUNCTIONS, markEndShell, sleepShell } from '../watch/follow-sh.js';
+import { FOLLOW_FUNCTIONS, buildMarkEndShell, buildSleepShell } from '../watch/follow-sh.js';
 import { toAwkRegex } from './awk-regex.js';
 
 /** Where a log stood when the step began: byte size, inode ("-" when it did not exist), checksum of its head. */
@@ -44,14 +44,14 @@ export function buildLoop(setup: string, timeoutMs: number): string {
     'while :; do',
     '  if smk_probe; then exit 0; fi',
     `  if [ "$(date +%s)" -ge "$smk_end" ]; then exit ${LOOP_GAVE_UP}; fi`,
-    `  ${sleepShell('$smk_d')}`,
+    `  ${buildSleepShell('$smk_d')}`,
     '  case $smk_d in 0.2) smk_d=0.4 ;; 0.4) smk_d=0.8 ;; 0.8) smk_d=1.6 ;; *) smk_d=2 ;; esac',
     'done',
   ].join('\n');
 }
 
 /** The probe of a port: nc -z, else bash's /dev/tcp, else python3 (chosen once). */
-function portSetup(host: string, port: number): string {
+function buildPortProbe(host: string, port: number): string {
   return [
     `H=${shellQuote(host)}; P=${port}`,
     'smk_to=; command -v timeout >/dev/null 2>&1 && smk_to="timeout 3"',
@@ -82,7 +82,7 @@ const PY_HTTP = [
 ].join('\n');
 
 /** The probe of a URL: curl, else wget, else python3; 2xx and 3xx pass, redirects are not followed. */
-function httpSetup(url: string): string {
+function buildHttpProbe(url: string): string {
   return [
     `U=${shellQuote(url)}`,
     'if command -v curl >/dev/null 2>&1; then smk_tool=curl',
@@ -110,7 +110,7 @@ function httpSetup(url: string): string {
  * line with awk, and advance the offset only past complete lines, so a line written in two
  * pieces is matched whole on the next round.
  */
-function logSetup(path: string, pattern: string, mark: LogMark): string {
+function buildLogProbe(path: string, pattern: string, mark: LogMark): string {
   const awk = [
     '{ t += length($0) + 1; if ($0 ~ ENVIRON["SMK_PAT"]) { print "M " $0; m = 1; exit } last = length($0) }',
     'END { if (!m) { c = n; if (t == n + 1) c = n - last; print "C " c } }',
@@ -134,7 +134,7 @@ function logSetup(path: string, pattern: string, mark: LogMark): string {
 }
 
 /** The probe of a command: exit 0 passes; the last line of a failed attempt is noted when it changes. */
-function commandSetup(command: string): string {
+function buildCommandProbe(command: string): string {
   return [
     'smk_probe() {',
     `  smk_o=$(sh -c ${shellQuote(command)} </dev/null 2>&1); smk_rc=$?`,
@@ -147,7 +147,7 @@ function commandSetup(command: string): string {
 }
 
 /** The probe of `stop`'s last step: the status command must fail. */
-function stoppedSetup(status: string): string {
+function buildStoppedCheck(status: string): string {
   return [
     'smk_probe() {',
     `  sh -c ${shellQuote(status)} </dev/null >/dev/null 2>&1; smk_rc=$?`,
@@ -162,25 +162,25 @@ export function buildWaitProbe(c: WaitCondition, timeoutMs: number, mark: LogMar
   switch (c.kind) {
     case 'port': {
       const where = isLoopback(c.host) ? `${c.port}` : `${c.host}:${c.port}`;
-      return { name: `wait port ${where}`, what: `port ${where}`, script: buildLoop(portSetup(c.host, c.port), timeoutMs) };
+      return { name: `wait port ${where}`, what: `port ${where}`, script: buildLoop(buildPortProbe(c.host, c.port), timeoutMs) };
     }
     case 'http':
-      return { name: `wait http ${c.url}`, what: `HTTP 2xx/3xx from ${c.url}`, script: buildLoop(httpSetup(c.url), timeoutMs) };
+      return { name: `wait http ${c.url}`, what: `HTTP 2xx/3xx from ${c.url}`, script: buildLoop(buildHttpProbe(c.url), timeoutMs) };
     case 'log':
-      return { name: `wait log ${c.path} /${c.pattern}/`, what: `/${c.pattern}/ in ${c.path}`, script: buildLoop(logSetup(c.path, c.pattern, mark), timeoutMs) };
+      return { name: `wait log ${c.path} /${c.pattern}/`, what: `/${c.pattern}/ in ${c.path}`, script: buildLoop(buildLogProbe(c.path, c.pattern, mark), timeoutMs) };
     case 'command':
-      return { name: `wait command ${shorten(c.command, 50)}`, what: `command ${JSON.stringify(shorten(c.command, 80))} to succeed`, script: buildLoop(commandSetup(c.command), timeoutMs) };
+      return { name: `wait command ${shorten(c.command, 50)}`, what: `command ${JSON.stringify(shorten(c.command, 80))} to succeed`, script: buildLoop(buildCommandProbe(c.command), timeoutMs) };
   }
 }
 
 /** Builds the loop that waits until the status command fails (the service stopped). */
 export function buildStoppedProbe(status: string, timeoutMs: number): WaitProbe {
-  return { name: 'wait stopped', what: 'status to fail (service stopped)', script: buildLoop(stoppedSetup(status), timeoutMs) };
+  return { name: 'wait stopped', what: 'status to fail (service stopped)', script: buildLoop(buildStoppedCheck(status), timeoutMs) };
 }
 
 /** The shell that prints `SIZE INODE HEADBYTES HEADSUM` for each path, one line each: the marks of log conditions. */
 export function buildMarkScript(paths: readonly string[]): string {
-  return [FOLLOW_FUNCTIONS, `for f in ${paths.map(shellQuote).join(' ')}; do ${markEndShell('f')}; echo "$smk_off $smk_ino $smk_hn $smk_hk"; done`].join('\n');
+  return [FOLLOW_FUNCTIONS, `for f in ${paths.map(shellQuote).join(' ')}; do ${buildMarkEndShell('f')}; echo "$smk_off $smk_ino $smk_hn $smk_hk"; done`].join('\n');
 }
 
 /** Parses the output of buildMarkScript into marks by path. */

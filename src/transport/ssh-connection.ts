@@ -68,7 +68,23 @@ export class SshConnection implements Connection {
     }
   }
 
-  private openChannel(command: string): Promise<OpenedChannel> {
+  /**
+   * Opens an exec channel. sshd still counts a session for a moment after its channel closed, so a
+   * burst of close-then-open can be refused ("open failed") below MaxSessions: retry that briefly.
+   */
+  private async openChannel(command: string): Promise<OpenedChannel> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await this.openChannelOnce(command);
+      } catch (err) {
+        const refused = err instanceof TransportError && /open failed|prohibited/i.test(err.message);
+        if (!refused || attempt >= CHANNEL_OPEN_RETRIES || this.closedError) throw err;
+        await new Promise((r) => setTimeout(r, 20 * 2 ** attempt));
+      }
+    }
+  }
+
+  private openChannelOnce(command: string): Promise<OpenedChannel> {
     if (this.closedError) return Promise.reject(new TransportError(`${this.host}: connection lost: ${this.closedError.message}`));
     return new Promise((resolve, reject) => {
       this.client.exec(command, (err, channel) => {
@@ -166,6 +182,9 @@ export class SshConnection implements Connection {
     this.release();
   }
 }
+
+/** Retries of a channel open that sshd refused (20 ms doubling: about 2.5 s in all). */
+const CHANNEL_OPEN_RETRIES = 7;
 
 /** How long a closing connection may wait for the host's goodbye before its socket is destroyed. */
 const END_GRACE_MS = 2_000;

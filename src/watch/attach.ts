@@ -1,7 +1,7 @@
 // Puts what a host's watchers found on its results: one WARN component `log watcher` quoting every finding.
 import { worst } from '../results/status.js';
 import type { CheckResult } from '../results/types.js';
-import { WATCHER_COMPONENT, watcherComponent, type LogFinding } from './findings.js';
+import { WATCHER_COMPONENT, buildWatcherComponent, type LogFinding } from './findings.js';
 import type { WatchResult } from './watcher.js';
 
 /**
@@ -17,7 +17,7 @@ export function attachFindings(results: readonly CheckResult[], watched: readonl
   if (findings.length === 0 && dropped === 0 && notes.length === 0) return;
   const tags = new Set(findings.map((f) => f.finding.tag));
   const target = results.find((r) => tags.has(r.check)) ?? (results[results.length - 1] as CheckResult);
-  const c = watcherComponent(findings, dropped);
+  const c = buildWatcherComponent(findings, dropped);
   c.messages.info.push(...notes);
   target.components[WATCHER_COMPONENT] = c;
   target.status = worst([target.status, c.status]);

@@ -33,7 +33,7 @@ export function formatFinding(f: LogFinding): string {
 }
 
 /** The `log watcher` component: WARN with one message per finding (plus a count of those left out). */
-export function watcherComponent(findings: readonly LogFinding[], dropped = 0): ComponentResult {
+export function buildWatcherComponent(findings: readonly LogFinding[], dropped = 0): ComponentResult {
   const messages = emptyMessages();
   messages.warn.push(...findings.map(formatFinding));
   if (dropped > 0) messages.warn.push(`… and ${dropped} more findings (see the watch/ logs of the session)`);

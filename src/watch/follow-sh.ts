@@ -22,11 +22,11 @@ export const FOLLOW_FUNCTIONS = [
 ].join('\n');
 
 /** Shell that marks the file's current end: smk_off, smk_ino, smk_hn, smk_hk (0, "-", 0, "" when it does not exist yet). */
-export function markEndShell(fileVar: string): string {
+export function buildMarkEndShell(fileVar: string): string {
   return `smk_hn=0; smk_hk=; if smk_stat "$${fileVar}"; then smk_off=$smk_sz; smk_ino=$smk_i; smk_rehead "$${fileVar}"; else smk_off=0; smk_ino=-; fi`;
 }
 
 /** A fractional sleep where supported, else one second. */
-export function sleepShell(seconds: string): string {
+export function buildSleepShell(seconds: string): string {
   return `sleep ${seconds} 2>/dev/null || sleep 1`;
 }

@@ -18,13 +18,13 @@ export interface WatchGroup<T> {
 export async function startWatchers<T>(conn: Connection, targets: readonly WatchTarget[], opts: WatchGroupOptions<T>): Promise<WatchGroup<T>> {
   const { dir, ...rest } = opts;
   const watchers = await Promise.all(
-    targets.map((t) => LogWatcher.start<T>(conn, t, { ...rest, ...(dir ? { saveTo: join(dir, watchFileName(t.name)) } : {}) })),
+    targets.map((t) => LogWatcher.start<T>(conn, t, { ...rest, ...(dir ? { saveTo: join(dir, nameWatchFile(t.name)) } : {}) })),
   );
   return { stop: () => Promise.all(watchers.map((w) => w.stop())) };
 }
 
 /** `<name>.log`, or the name itself when it already ends in .log. */
-export function watchFileName(name: string): string {
+export function nameWatchFile(name: string): string {
   const safe = safeName(name);
   return extname(safe) === '.log' ? safe : `${safe}.log`;
 }

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { detectExceptions, ExceptionDetector, MAX_FINDING_LINES } from '../../src/watch/detect.js';
-import { formatFinding, watcherComponent } from '../../src/watch/findings.js';
+import { formatFinding, buildWatcherComponent } from '../../src/watch/findings.js';
 
 const PYTHON = [
   '2026-11-22 10:00:00 demo starting',
@@ -111,7 +111,7 @@ describe('watch/detect: exception patterns in log lines', () => {
 describe('watch/findings: the log watcher component', () => {
   it('is WARN and quotes each finding under a line naming the log, line and exception', () => {
     const [f] = detectExceptions(PYTHON);
-    const c = watcherComponent([{ log: 'demo.log', finding: f! }]);
+    const c = buildWatcherComponent([{ log: 'demo.log', finding: f! }]);
     expect(c.status).to.equal('WARN');
     const msg = c.messages.warn[0] ?? '';
     expect(msg.split('\n')[0]).to.equal("demo.log line 2: Python traceback: KeyError: 'replicas'");
@@ -119,8 +119,8 @@ describe('watch/findings: the log watcher component', () => {
   });
 
   it('is OK with nothing found, and counts findings left out', () => {
-    expect(watcherComponent([]).status).to.equal('OK');
-    const c = watcherComponent([], 3);
+    expect(buildWatcherComponent([]).status).to.equal('OK');
+    const c = buildWatcherComponent([], 3);
     expect(c.status).to.equal('WARN');
     expect(c.messages.warn[0]).to.contain('3 more findings');
   });

@@ -2,7 +2,9 @@
 import { expect } from 'chai';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { spawn } from 'node:child_process';
 import { startLab, type Lab } from '../lab/index.js';
+import { CLI } from '../support/cli.js';
 import { DEMO_PORT, canConnect, demoPid, hostIn, installDemo, latestSession, prepareHome, readReport, smokerIn, startPoller, stepsOf } from './support.js';
 
 const SERVICES = `
@@ -179,6 +181,28 @@ describe('service operations on a 3-host lab @lab', function () {
     const session = latestSession(env.results);
     expect(readFileSync(join(session, 'summary.txt'), 'utf8')).to.contain('bounce demo: 3 bounced');
     expect(stepsOf(readReport(session), 'host2')).to.deep.equal(['stop OK', 'wait stopped OK', ...DEMO_STEPS, 'bounce OK']);
+  });
+
+  it('Ctrl-C during a bounce: the roll stops, later hosts are untouched, nothing keeps polling, exit 130', async () => {
+    const before = await pids();
+    const child = spawn(process.execPath, [CLI, 'bounce', 'demo', '-i', env.inventory, '--results', env.results], { env: { ...process.env, HOME: env.home, SSH_AUTH_SOCK: '', NO_COLOR: '1' } });
+    let stdout = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.resume();
+    const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
+    const host1 = lab.host('host1');
+    // Interrupt while host1 is down (stopped, not yet started again).
+    for (let i = 0; i < 400 && (await canConnect(host1.address, DEMO_PORT)); i++) await new Promise((r) => setTimeout(r, 25));
+    child.kill('SIGINT');
+    expect(await exited, stdout).to.equal(130);
+    const session = latestSession(env.results);
+    expect(JSON.parse(readFileSync(join(session, 'session.json'), 'utf8')).state).to.equal('interrupted');
+    const after = await pids();
+    expect(after.slice(1)).to.deep.equal(before.slice(1));
+    expect(stepsOf(readReport(session), 'host3')).to.deep.equal(['bounce UNKNOWN']);
+    expect((await lab.exec('host1', 'ps -eo args | grep -c "[s]mk_probe\\|[t]ail -c" || true')).stdout.trim()).to.equal('0');
+    const again = await smokerIn(env, ['restart', 'demo', '-H', 'host1']);
+    expect(again.code, again.stdout).to.equal(0);
   });
 
   it('bounce with a host that fails to start: the roll stops there, later hosts are never stopped, the failed start\'s logs are in the session', async () => {

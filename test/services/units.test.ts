@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { toAwkRegex } from '../../src/services/awk-regex.js';
 import { runRoll } from '../../src/services/roll.js';
-import { batchSize, parseSerial, splitBatches } from '../../src/services/serial.js';
+import { computeBatchSize, parseSerial, splitBatches } from '../../src/services/serial.js';
 import { formatWaitTime } from '../../src/services/step-result.js';
 import { judgeProbe } from '../../src/services/wait.js';
 import { buildWaitProbe, parseMarks } from '../../src/services/wait-scripts.js';
@@ -21,10 +21,10 @@ describe('services: serial and batches', () => {
   });
 
   it('sizes batches as Ansible does: N%, rounded down, at least 1', () => {
-    expect(batchSize({ percent: 25 }, 10)).to.equal(2);
-    expect(batchSize({ percent: 10 }, 3)).to.equal(1);
-    expect(batchSize({ percent: 100 }, 3)).to.equal(3);
-    expect(batchSize({ count: 2 }, 3)).to.equal(2);
+    expect(computeBatchSize({ percent: 25 }, 10)).to.equal(2);
+    expect(computeBatchSize({ percent: 10 }, 3)).to.equal(1);
+    expect(computeBatchSize({ percent: 100 }, 3)).to.equal(3);
+    expect(computeBatchSize({ count: 2 }, 3)).to.equal(2);
     expect(splitBatches(['a', 'b', 'c', 'd', 'e'], 2)).to.deep.equal([['a', 'b'], ['c', 'd'], ['e']]);
   });
 

@@ -3,6 +3,7 @@ import { expect } from 'chai';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { appendFileSync, existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { startLab, type Lab } from '../lab/index.js';
 import { smoker } from '../support/cli.js';
 import {
@@ -12,6 +13,7 @@ import {
   makeTempHome,
   parseExecJson,
   removeDir,
+  spawnOnPty,
   waitFor,
   writeInventoryDoc,
 } from './integration-support.js';
@@ -75,6 +77,26 @@ describe('SSH authentication against real sshd @lab', function () {
     const unset = await run(inventory, { SMOKER_TEST_KEY_PASSPHRASE: undefined });
     expect(unset.r.code).to.equal(3);
     expect(hostOf(unset.out, 'host1').unreachable).to.include('environment variable SMOKER_TEST_KEY_PASSPHRASE is not set');
+  });
+
+  it('asks for an encrypted key\'s passphrase once on the terminal, the question left visible', async () => {
+    const doc = labInventory(lab);
+    doc.defaults['identityFile'] = encryptedKey;
+    const run = await spawnOnPty(['exec', writeInventoryDoc(join(home, 'prompt.yaml'), doc), '--no-results', '--', 'id -un'], cliEnv(home));
+    const question = `Passphrase for ${encryptedKey}: `;
+    const asked = await waitFor(async () => run.output().includes(question), 15_000, 50);
+    expect(asked, run.output()).to.equal(true);
+    // Give a spinner time to draw over the question, as it would while a person reads and types.
+    await sleep(500);
+    const after = run.output().slice(run.output().indexOf(question) + question.length);
+    // Cursor moves and showing the cursor are fine; text or an erase (spinner frames, `ESC[0J`) is not.
+    expect(after.replace(/\x1b\[(\d*G|\?25h)/g, ''), 'terminal output after the question').to.equal('');
+    run.pty.write('secret\r');
+    const { exitCode, signal } = await run.exited;
+    expect({ exitCode, signal: signal || 0 }, run.output()).to.deep.equal({ exitCode: 0, signal: 0 });
+    expect(run.output().split(question)).to.have.length(2);
+    expect(run.output()).to.include(`host[1-3] (3)`);
+    expect(run.output()).to.not.include('secret');
   });
 
   it('authenticates through a real ssh-agent when no identity file is configured', async () => {

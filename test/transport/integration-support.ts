@@ -5,8 +5,10 @@ import { createServer, type Server, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import type { IPty } from 'node-pty';
 import { parse, stringify } from 'yaml';
 import type { Lab, LabInventoryOptions } from '../lab/index.js';
+import { CLI, ROOT } from '../support/cli.js';
 
 /** An inventory document as the lab renders it, to be edited before writing. */
 export interface InventoryDoc {
@@ -109,6 +111,28 @@ export async function startSilentServer(): Promise<{ port: number; close: () => 
         server.close(() => resolve());
       }),
   };
+}
+
+/** A CLI run on a pseudo-terminal: everything it printed, and its exit. */
+export interface PtyRun {
+  pty: IPty;
+  output: () => string;
+  /** node-pty reports a death by signal as code 0 with `signal` set. */
+  exited: Promise<{ exitCode: number; signal: number | undefined; at: number }>;
+}
+
+/** Spawns `smoker ARGS` on a new pty (node-pty is native: a load failure fails the test with its reason). */
+export async function spawnOnPty(args: string[], env: NodeJS.ProcessEnv): Promise<PtyRun> {
+  const { spawn } = await import('node-pty');
+  // A terminal session as a person has it: no CI (which turns the spinner off), empty values unset.
+  const entries = Object.entries({ ...process.env, ...env, CI: '', TERM: 'xterm' }).filter((e): e is [string, string] => typeof e[1] === 'string' && e[1] !== '');
+  const pty = spawn(process.execPath, [CLI, ...args], { cwd: ROOT, env: Object.fromEntries(entries), cols: 120, rows: 40, name: 'xterm' });
+  let text = '';
+  pty.onData((d) => (text += d));
+  const exited = new Promise<{ exitCode: number; signal: number | undefined; at: number }>((resolve) =>
+    pty.onExit(({ exitCode, signal }) => resolve({ exitCode, signal, at: Date.now() })),
+  );
+  return { pty, output: () => text, exited };
 }
 
 /** Every file under `dir`, recursively. */

@@ -35,9 +35,9 @@ function serviceCommand(op: string): CommandModule<object, Args> {
         .option('i', { alias: 'inventory-file', type: 'string', describe: 'Inventory file (else $SMOKER_INVENTORY, ./inventory.yaml, ./inventories/*)', requiresArg: true })
         .option('checks', { type: 'string', array: true, describe: 'Check/service files or folders (replaces the inventory checks: list)' })
         .option('serial', { type: 'string', describe: op === 'bounce' ? 'Hosts per batch, N or N% (default: the service bounce.serial, else 1)' : 'Hosts at a time, N or N% (default all at once)', requiresArg: true })
-        .option('collect-logs', { choices: ['always', 'on-failure', 'never'], default: 'on-failure', describe: 'Copy the service logs: into the session' })
+        .option('collect-logs', { choices: ['always', 'on-failure', 'never'], default: 'on-failure', describe: "When to copy the service's logs: into the session: always, after a failed operation, never" })
         .option('o', { alias: 'output', choices: FORMATS, default: 'normal', describe: op === 'status' ? 'Output format (human formats print the table)' : 'Output format' })
-        .example(`$0 ${op} kafka -i inventories/lab.yaml`, `${op} kafka on its hosts`)
+        .example(`$0 ${op} kafka -i inventories/lab.yaml`, `${op[0]?.toUpperCase()}${op.slice(1)} kafka on its hosts`)
         .example(op === 'bounce' ? '$0 bounce kafka --serial 25%' : `$0 ${op} kafka -H 'lab[1:2]'`, op === 'bounce' ? 'A quarter of the hosts at a time' : 'Only on lab1 and lab2') as never,
     handler: async (argv) => {
       const { runServiceCommand } = await import('../handlers/service.js');

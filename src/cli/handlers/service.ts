@@ -2,7 +2,7 @@
 import { ExitCode, UsageError } from '../../errors.js';
 import { didYouMean } from '../../config/suggest.js';
 import { exitCodeFor } from '../../results/exit-code.js';
-import { describeRoll, runServiceOp, validateServiceRequest, type CollectLogs, type ServiceOp } from '../../services/operations.js';
+import { describeRoll, runServiceOp, selectServiceHosts, validateServiceRequest, type CollectLogs, type ServiceOp } from '../../services/operations.js';
 import type { SessionArgs } from '../session-options.js';
 import { withHostCommand } from './host-command.js';
 import { loadConfig } from './load-config.js';
@@ -34,6 +34,8 @@ export async function runServiceCommand(opts: ServiceCommandOptions): Promise<vo
   }
   validateServiceRequest({ op: opts.op, service, ...(opts.serial !== undefined ? { serial: opts.serial } : {}) });
   await withHostCommand({ ...opts, command: opts.op, filters: { service: opts.service }, loaded: inventory }, async (f) => {
+    // The planned hosts, so a killed operation's session can say how many finished.
+    await f.session?.update({ hosts: selectServiceHosts(service, inventory, f.hosts).map((h) => h.name) });
     const outcome = await runServiceOp(
       {
         op: opts.op,
