@@ -1,11 +1,12 @@
 #!/usr/bin/env node
 // The floor for this runtime: one ssh2 client per host, all at once: connect, exec, read, close.
-// Usage: node bench/lib/ssh2-floor.mjs HOSTS_FILE USER KEY KNOWN_HOSTS [PORT] [COMMAND]
-// Host keys are checked against KNOWN_HOSTS (plain `host key-type base64` lines), as smoker's strict policy does.
+// Host keys are checked against KNOWN_HOSTS (`name type base64` lines), as smoker's strict policy does.
+// Usage: node ssh2-floor.mjs HOSTS_FILE USER KEY KNOWN_HOSTS [PORT] [COMMAND] [IN_FLIGHT]
+// Prints "N ok, M failed"; IN_FLIGHT (default: every host) bounds connections at once.
 import { readFileSync } from 'node:fs';
 import ssh2 from 'ssh2';
 
-const [hostsFile, username, keyFile, knownHostsFile, portArg = '22', command = 'true'] = process.argv.slice(2);
+const [hostsFile, username, keyFile, knownHostsFile, portArg = '22', command = 'true', inFlightArg] = process.argv.slice(2);
 const port = Number(portArg);
 const hosts = readFileSync(hostsFile, 'utf8').split('\n').filter(Boolean);
 const privateKey = readFileSync(keyFile);
@@ -20,14 +21,13 @@ function runOne(host) {
   const name = port === 22 ? host : `[${host}]:${port}`;
   return new Promise((resolve) => {
     const client = new ssh2.Client();
-    let out = '';
     client.on('error', (err) => resolve(`${host}: ${err.message}`));
     client.on('ready', () => {
       client.exec(command, (err, stream) => {
         if (err) return resolve(`${host}: ${err.message}`);
         let code = null;
-        stream.on('data', (d) => (out += d));
-        stream.stderr.on('data', (d) => (out += d));
+        stream.on('data', () => undefined);
+        stream.stderr.on('data', () => undefined);
         stream.on('exit', (c) => (code = c));
         stream.on('close', () => {
           client.end();
@@ -35,18 +35,21 @@ function runOne(host) {
         });
       });
     });
-    client.connect({
-      host,
-      port,
-      username,
-      privateKey,
-      readyTimeout: 60_000,
-      hostVerifier: (key) => known.get(name)?.equals(key) === true,
-    });
+    client.connect({ host, port, username, privateKey, readyTimeout: 120_000, hostVerifier: (key) => known.get(name)?.equals(key) === true });
   });
 }
 
-const results = await Promise.all(hosts.map(runOne));
+const inFlight = Math.max(1, Number(inFlightArg) || hosts.length);
+const results = [];
+let next = 0;
+await Promise.all(
+  Array.from({ length: Math.min(inFlight, hosts.length) }, async () => {
+    while (next < hosts.length) {
+      const i = next++;
+      results[i] = await runOne(hosts[i]);
+    }
+  }),
+);
 const failed = results.filter((r) => r !== 0);
 process.stdout.write(`${hosts.length - failed.length} ok, ${failed.length} failed\n`);
 for (const f of failed.slice(0, 5)) process.stderr.write(`${f}\n`);

@@ -1,7 +1,6 @@
 // The phases an operation is made of, on one host: stop (then wait stopped), start (then wait), wait, status.
 import type { ServiceStatusRow } from '../report/status-table.js';
 import type { CheckResult } from '../results/types.js';
-import type { CommandOutput } from '../transport/types.js';
 import type { ServiceHost } from './service-host.js';
 import { formatWaitTime, isFailedStatus, takeLastLines } from './step-result.js';
 import { describeExit, judgeProbe } from './wait.js';

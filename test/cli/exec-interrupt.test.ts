@@ -37,7 +37,8 @@ describe('Ctrl-C during smoker exec on a terminal @lab', function () {
     // Exited by itself with 130, not killed by the SIGINT (node-pty reports that as code 0, signal 2).
     expect({ exitCode, signal: signal || 0 }, text).to.deep.equal({ exitCode: 130, signal: 0 });
     expect(text).to.include('smoker: interrupted; stopping remote work');
-    expect(at - pressed, 'time from Ctrl-C to exit (ms)').to.be.below(10_000);
+    // A hang bound, not a performance check: the kill takes well under a second here.
+    expect(at - pressed, 'time from Ctrl-C to exit (ms)').to.be.below(30_000);
     expect(readSessionMeta(onlySession(results)).state).to.equal('interrupted');
     for (const h of ['host1', 'host2', 'host3']) expect(await pgrepOnHost(lab, h, '^sleep 600$'), h).to.deep.equal([]);
     const report = JSON.parse((await import('node:fs')).readFileSync(join(onlySession(results), 'report.json'), 'utf8')) as {
@@ -56,7 +57,8 @@ describe('Ctrl-C during smoker exec on a terminal @lab', function () {
       run.pty.write('\x03');
       const { exitCode, signal, at } = await run.exited;
       expect({ exitCode, signal: signal || 0 }, run.output()).to.deep.equal({ exitCode: 130, signal: 0 });
-      expect(at - pressed, 'time from Ctrl-C to exit (ms)').to.be.below(15_000);
+      // The kill's 5s grace plus 2s for the goodbye; without them, it never exited.
+      expect(at - pressed, 'time from Ctrl-C to exit (ms)').to.be.below(30_000);
       expect(await pgrepOnHost(lab, 'host3', '^sleep 600$'), 'host3').to.deep.equal([]);
     } finally {
       // What ran on the silent host could not be killed: clean it up for the next test.
@@ -78,7 +80,8 @@ describe('Ctrl-C during smoker exec on a terminal @lab', function () {
       const { exitCode, signal, at } = await run.exited;
       expect({ exitCode, signal: signal || 0 }, run.output()).to.deep.equal({ exitCode: 130, signal: 0 });
       expect(run.output()).to.include('interrupted again, exiting now');
-      expect(at - pressed, 'time from the second Ctrl-C to exit (ms)').to.be.below(2000);
+      // Sooner than the first Ctrl-C's cleanup could end (its kill alone waits 5s for the silent host).
+      expect(at - pressed, 'time from the second Ctrl-C to exit (ms)').to.be.below(4000);
     } finally {
       // What ran on the silent host could not be killed: clean it up for the next test.
       await lab.exec('host4', "ip link set eth0 up; pkill -f '^sleep 600$' || true");

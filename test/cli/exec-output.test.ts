@@ -7,7 +7,7 @@ import { startLab, type Lab } from '../lab/index.js';
 import { CLI, ROOT } from '../support/cli.js';
 import { cliEnv, hostOf, makeTempHome, onlySession, parseExecJson, removeDir } from '../transport/integration-support.js';
 
-const SIZE = Number(process.env.BIG_SIZE ?? 50_000_000);
+const SIZE = 50_000_000;
 const MiB = 1024 * 1024;
 
 /** Preloaded into the CLI process: samples its RSS and Buffer memory every 10 ms and writes the peaks at exit. */

@@ -99,8 +99,8 @@ describe('smoker exec timeouts and dying hosts @lab', function () {
       // What ran on the silent host could not be killed: clean it up for the next test.
       await lab.exec('host1', "ip link set eth0 up; pkill -f '^sleep 600$' || true");
     }
-    // Timeout, the kill's 5s grace, 2s for the goodbye: well under a TCP timeout (minutes) or forever.
-    expect(Date.now() - t0, 'exit after the link went down (ms)').to.be.below(20_000);
+    // Timeout, the kill's 5s grace, 2s for the goodbye: a hang bound, far under a TCP timeout (minutes).
+    expect(Date.now() - t0, 'exit after the link went down (ms)').to.be.below(40_000);
     const out = parseExecJson(r.stdout, r.stderr);
     expect(hostOf(out, 'host1').timedOut).to.equal(true);
     expect(hostOf(out, 'host2').timedOut).to.equal(true);
@@ -126,7 +126,7 @@ describe('smoker exec timeouts and dying hosts @lab', function () {
     expect(h3.status).to.equal('ERROR');
     expect(h3.unreachable, JSON.stringify(h3)).to.match(/^host3: connection lost while the command ran: /);
     expect(r.code, r.stderr).to.equal(3);
-    // The others need 3s; a hang would wait for keepalives (45s) or forever.
-    expect(elapsed, 'no hang').to.be.below(20_000);
+    // The others need 3s; a hang would wait for keepalives (45s or more) or forever.
+    expect(elapsed, 'no hang').to.be.below(30_000);
   });
 });

@@ -172,7 +172,7 @@ describe('ProxyJump and ~/.ssh/config against real sshd @lab', function () {
     const t0 = Date.now();
     const r = await smoker(['exec', writeInventoryDoc(join(home, 'dead-bastion.yaml'), doc), '-H', 'lab5,lab6,lab1', '--no-results', '-o', 'json', '--', 'true'], { env: cliEnv(home) });
     expect(r.code, r.stderr).to.equal(3);
-    expect(Date.now() - t0).to.be.below(20_000);
+    expect(Date.now() - t0, 'a hang bound').to.be.below(40_000);
     const out = parseExecJson(r.stdout, r.stderr);
     expect(hostOf(out, 'lab1').status).to.equal('OK');
     for (const t of ['lab5', 'lab6']) expect(hostOf(out, t).unreachable, t).to.match(/lab4.*connection refused/);
