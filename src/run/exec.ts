@@ -3,13 +3,14 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { HostConfig } from '../config/types.js';
 import { formatDuration } from '../config/duration.js';
-import { buildHostResult, buildReport } from '../results/aggregate.js';
+import { buildHostResult } from '../results/aggregate.js';
 import type { SessionWriter } from '../results/session-writer.js';
 import type { CheckResult, HostResult, RunReport } from '../results/types.js';
 import { emptyMessages } from '../results/types.js';
 import type { Connector } from '../transport/connector.js';
 import type { CommandOutput } from '../transport/types.js';
 import { fanOut } from './fanout.js';
+import { HostResultCollector } from './host-results.js';
 
 /** What to run where. */
 export interface ExecRequest {
@@ -63,24 +64,15 @@ export interface ExecOutcome {
 /** Runs the command everywhere; returns the report (hosts in inventory order). */
 export async function runExec(req: ExecRequest, connector: Connector): Promise<ExecOutcome> {
   const startedAt = new Date();
-  const results = new Map<string, HostResult>();
   const outputs = new Map<string, CommandOutput>();
-  const snapshot = () => buildReport([...results.values()], startedAt);
+  const collector = new HostResultCollector(req.hosts.map((h) => h.name), startedAt, req.session, req.onHostDone);
   await fanOut(
     req.hosts,
     connector,
     {
       ...(req.forks !== undefined ? { forks: req.forks } : {}),
       ...(req.signal ? { signal: req.signal } : {}),
-      onHostDone: async (o) => {
-        const hr = 'unreachable' in o ? buildHostResult(o.host.name, [], o.durationMs, o.unreachable) : (o.value as HostResult);
-        results.set(o.host.name, hr);
-        req.onHostDone?.(hr);
-        if (req.session) {
-          req.session.log(`${o.host.name}: ${'unreachable' in o ? `unreachable: ${o.unreachable}` : hr.status}`);
-          await req.session.writeReport(snapshot());
-        }
-      },
+      onHostDone: collector.record,
     },
     async (conn, host) => {
       const dir = req.session ? await req.session.checkDir(host.name, 'exec') : undefined;
@@ -98,6 +90,5 @@ export async function runExec(req: ExecRequest, connector: Connector): Promise<E
       return buildHostResult(host.name, [check], out.durationMs);
     },
   );
-  const ordered = req.hosts.map((h) => results.get(h.name)).filter((h): h is HostResult => h !== undefined);
-  return { report: buildReport(ordered, startedAt, new Date()), outputs };
+  return { report: collector.report(new Date()), outputs };
 }

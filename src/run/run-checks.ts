@@ -3,14 +3,15 @@ import { setMaxListeners } from 'node:events';
 import type { CheckSet } from '../config/check-types.js';
 import type { HostConfig, Inventory } from '../config/types.js';
 import { resolveParser, type Parser } from '../parsers/index.js';
-import { buildHostResult, buildReport } from '../results/aggregate.js';
+import { buildHostResult } from '../results/aggregate.js';
 import type { SessionWriter } from '../results/session-writer.js';
 import type { CheckResult, HostResult, RunReport } from '../results/types.js';
 import type { Connector } from '../transport/connector.js';
 import { LocalConnection } from '../transport/local-connection.js';
 import type { Connection } from '../transport/types.js';
 import { runCheck } from './check-runner.js';
-import { fanOut, type HostOutcome } from './fanout.js';
+import { HostResultCollector } from './host-results.js';
+import { fanOut } from './fanout.js';
 import type { CheckFilters } from './filters.js';
 import { HostModules } from './module-files.js';
 import { planRun } from './plan.js';
@@ -39,20 +40,10 @@ export async function runChecks(req: RunRequest, connector: Connector): Promise<
   for (const c of req.checks.checks) parsers.set(c.name, resolveParser(c.module !== undefined ? 'auto' : c.parser, c.baseDir));
   const checksOf = new Map(plan.map((p) => [p.host.name, p.checks]));
   const local = new LocalConnection('controller', 8);
-  const results = new Map<string, HostResult>();
-  const snapshot = () => buildReport(plan.map((p) => results.get(p.host.name)).filter((h): h is HostResult => h !== undefined), startedAt);
+  const collector = new HostResultCollector(plan.map((p) => p.host.name), startedAt, req.session, req.onHostDone);
   const run = runSignal(req.signal);
   const watch = new RunWatch({ services: req.checks.services, inventory: req.inventory, ...(req.watch ? { watch: req.watch } : {}), ...(req.session ? { session: req.session } : {}), signal: run.signal });
 
-  const onHostDone = async (o: HostOutcome<unknown>) => {
-    const hr = 'unreachable' in o ? buildHostResult(o.host.name, [], o.durationMs, o.unreachable) : (o.value as HostResult);
-    results.set(o.host.name, hr);
-    req.onHostDone?.(hr);
-    if (req.session) {
-      req.session.log(`${o.host.name}: ${'unreachable' in o ? `unreachable: ${o.unreachable}` : hr.status}`);
-      await req.session.writeReport(snapshot());
-    }
-  };
   const runHost = async (conn: Connection, host: HostConfig): Promise<HostResult> => {
     const start = Date.now();
     const modules = new HostModules(conn);
@@ -83,11 +74,11 @@ export async function runChecks(req: RunRequest, connector: Connector): Promise<
   };
 
   try {
-    await fanOut(plan.map((p) => p.host), connector, { ...(req.forks !== undefined ? { forks: req.forks } : {}), signal: run.signal, onHostDone }, runHost);
+    await fanOut(plan.map((p) => p.host), connector, { ...(req.forks !== undefined ? { forks: req.forks } : {}), signal: run.signal, onHostDone: collector.record }, runHost);
   } finally {
     run.dispose();
   }
-  return { ...snapshot(), endedAt: new Date().toISOString() };
+  return collector.report(new Date());
 }
 
 /**
