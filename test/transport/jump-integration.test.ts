@@ -13,6 +13,7 @@ import {
   labInventory,
   makeTempHome,
   parseExecJson,
+  pgrepOnHost,
   removeDir,
   waitFor,
   writeInventoryDoc,
@@ -81,16 +82,22 @@ describe('ProxyJump and ~/.ssh/config against real sshd @lab', function () {
     const doc = labInventory(lab);
     for (const t of ['lab3', 'lab4', 'lab5']) doc.hosts[t] = { ...doc.hosts[t], jump: 'lab1,lab2' };
     const inventory = writeInventoryDoc(join(home, 'two-hop.yaml'), doc);
-    const run = smoker(['exec', inventory, '-H', 'lab3,lab4,lab5', '--no-results', '-o', 'json', '--', 'echo $SSH_CLIENT; sleep 3'], { env: cliEnv(home) });
-    // While the commands run: lab1 serves the controller, lab2 serves lab1, each once.
-    const controller = (await sshPeers(lab, 'lab6')).length; // lab6 is idle: no connections
-    expect(controller).to.equal(0);
-    const busy = await waitFor(async () => (await sshPeers(lab, 'lab2')).length > 0, 10_000, 50);
-    expect(busy, 'lab2 saw a connection').to.equal(true);
+    let finished = false;
+    const run = smoker(['exec', inventory, '-H', 'lab3,lab4,lab5', '--no-results', '-o', 'json', '--', 'echo $SSH_CLIENT; sleep 5'], { env: cliEnv(home) }).finally(
+      () => (finished = true),
+    );
+    // While the commands run on all three targets: lab1 serves the controller, lab2 serves lab1, each once.
+    const targets = ['lab3', 'lab4', 'lab5'];
+    const running = async () => (await Promise.all(targets.map((t) => pgrepOnHost(lab, t, '^sleep 5$')))).every((p) => p.length === 1);
+    await waitFor(async () => finished || (await running()), 30_000, 50);
     const lab1Peers = await sshPeers(lab, 'lab1');
     const lab2Peers = await sshPeers(lab, 'lab2');
+    const idle = await sshPeers(lab, 'lab6');
+    const wasRunning = !finished;
     const r = await run;
-    expect(r.code, r.stderr).to.equal(0);
+    expect(r.code, r.stdout + r.stderr).to.equal(0);
+    expect(wasRunning, 'the peers were read while the commands ran').to.equal(true);
+    expect(idle, 'lab6 is idle').to.deep.equal([]);
     expect(lab2Peers, 'lab2 is reached from lab1 only, over one connection').to.deep.equal([lab.host('lab1').address]);
     expect(lab1Peers, 'lab1 holds one connection, from the controller').to.have.length(1);
     expect(lab1Peers[0]).to.not.equal(lab.host('lab2').address);
