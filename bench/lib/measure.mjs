@@ -11,7 +11,7 @@ import { CLK_TCK, descendants, readAll, readCmdline, readStat } from './proc.mjs
  * left the tree but name `orphanMarker` in their command line (ansible's ControlPersist masters)
  * are counted in RSS, their CPU is added at the end, and then they are killed.
  */
-export async function measure({ cmd, args, env, cwd, timeoutMs, sampleTree, orphanMarker, stdoutPath, stderrPath }) {
+export async function measure({ cmd, args, env, cwd, timeoutMs, sampleTree, orphanMarker, stdoutPath, stderrPath, onStart, onEnd }) {
   const timeFile = `${stdoutPath}.time`;
   const out = openSync(stdoutPath, 'w');
   const err = openSync(stderrPath, 'w');
@@ -24,6 +24,7 @@ export async function measure({ cmd, args, env, cwd, timeoutMs, sampleTree, orph
   });
   closeSync(out);
   closeSync(err);
+  onStart?.(child.pid);
   let timedOut = false;
   const timer = setTimeout(() => {
     timedOut = true;
@@ -60,6 +61,7 @@ export async function measure({ cmd, args, env, cwd, timeoutMs, sampleTree, orph
     }
   })();
   const ended = await exited;
+  onEnd?.(child.pid);
   done = true;
   clearTimeout(timer);
   await sampler;

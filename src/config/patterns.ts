@@ -1,6 +1,6 @@
 // Host patterns with Ansible's semantics: names, groups, globs, ranges, ~regex, !exclude, &intersect.
 import { PatternError } from '../errors.js';
-import { expandRange, hasRange } from './ranges.js';
+import { expandFolded, expandRange, hasFoldedRange, hasRange } from './ranges.js';
 import { didYouMean } from './suggest.js';
 
 /** What patterns are evaluated against: hosts in inventory order, and groups with their hosts. */
@@ -35,11 +35,18 @@ export function splitPattern(pattern: string): string[] {
 /** Converts a shell glob (`*`, `?`, `[abc]`) to an anchored RegExp. */
 export function globToRegExp(glob: string): RegExp {
   let re = '';
+  let inClass = false;
   for (const ch of glob) {
-    if (ch === '*') re += '.*';
+    if (inClass) {
+      // Inside [...] a '-' is a range and '!' (at the start) negates, as in sh.
+      if (ch === ']') inClass = false;
+      re += ch === '!' && re.endsWith('[') ? '^' : ch === '\\' ? '\\\\' : ch;
+    } else if (ch === '*') re += '.*';
     else if (ch === '?') re += '.';
-    else if (ch === '[' || ch === ']') re += ch;
-    else re += ch.replace(/[.+^${}()|\\/-]/g, '\\$&');
+    else if (ch === '[') {
+      inClass = true;
+      re += ch;
+    } else re += ch.replace(/[.+^${}()|\\/\]-]/g, '\\$&');
   }
   return new RegExp(`^${re}$`);
 }
@@ -71,6 +78,10 @@ function matchTerm(term: string, u: PatternUniverse): Set<string> {
       throw new PatternError(`invalid range in host pattern: ${(err as Error).message}`);
     }
     names.forEach((n) => addName(n.name));
+    return out;
+  }
+  if (hasFoldedRange(term)) {
+    expandFolded(term).forEach(addName);
     return out;
   }
   if (/[*?[]/.test(term)) {

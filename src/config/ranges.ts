@@ -51,6 +51,29 @@ function expandOne(from: string, to: string, step: number, name: string): { text
   return out;
 }
 
+const FOLDED = /\[(\d+(?:-\d+)?(?:,\d+(?:-\d+)?)*)\]/;
+
+/** Whether a name holds a clush-style folded range (`web[01-03,07]`), as `exec` prints group titles. */
+export function hasFoldedRange(name: string): boolean {
+  const m = FOLDED.exec(name);
+  return m !== null && /[-,]/.test(m[1] ?? '');
+}
+
+/** Expands clush-style folded ranges: web[01-03,07] → web01 web02 web03 web07 (padding as written). */
+export function expandFolded(name: string): string[] {
+  const m = FOLDED.exec(name);
+  if (!m) return [name];
+  const head = name.slice(0, m.index);
+  const tails = expandFolded(name.slice(m.index + m[0].length));
+  const out: string[] = [];
+  for (const part of (m[1] ?? '').split(',')) {
+    const [from = '', to = from] = part.split('-');
+    const width = from.length > 1 && from.startsWith('0') ? from.length : 0;
+    for (let i = Number(from); i <= Number(to); i++) for (const t of tails) out.push(head + String(i).padStart(width, '0') + t);
+  }
+  return out;
+}
+
 /** Folds host names back into ranges for display: web01 web02 web03 web07 → web[01-03,07]. */
 export function foldHosts(names: readonly string[]): string {
   const groups = new Map<string, { width: number; nums: number[]; raw: string[] }>();

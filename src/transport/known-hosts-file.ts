@@ -1,4 +1,5 @@
 // Reads known_hosts files through a cache keyed by mtime and size, and appends new lines.
+import type { BigIntStats } from 'node:fs';
 import { appendFile, mkdir, open, readFile, stat } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { parseKnownHosts, type KnownHostsEntry } from './known-hosts-parse.js';
@@ -22,7 +23,7 @@ const cache = new Map<string, Cached>();
 export async function loadKnownHostsFile(file: string): Promise<KnownHostsFile> {
   let st;
   try {
-    st = await stat(file, { bigint: true });
+    st = await statShared(file);
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
     cache.delete(file);
@@ -38,6 +39,27 @@ export async function loadKnownHostsFile(file: string): Promise<KnownHostsFile> 
     if (cache.get(file)?.value === value) cache.delete(file);
   });
   return value;
+}
+
+const statting = new Map<string, Promise<BigIntStats>>();
+
+/**
+ * One stat of a file at a time: the handshakes of 1,000 hosts verify at once and share it instead of
+ * queueing 2,000 stats on libuv's thread pool. A stat that started before a write may report the old
+ * size: the cache then misses and the file is read again, so content is never stale.
+ */
+function statShared(file: string): Promise<BigIntStats> {
+  let p = statting.get(file);
+  if (!p) {
+    const mine = stat(file, { bigint: true });
+    const forget = () => {
+      if (statting.get(file) === mine) statting.delete(file);
+    };
+    mine.then(forget, forget);
+    statting.set(file, mine);
+    p = mine;
+  }
+  return p;
 }
 
 /** Forgets every cached parse (tests, or after editing files behind the cache's back). */

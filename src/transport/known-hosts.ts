@@ -11,7 +11,8 @@ import {
   type OfferedKey,
 } from './host-key-errors.js';
 import { appendKnownHostsLine, loadKnownHostsFile, type KnownHostsFile } from './known-hosts-file.js';
-import { checkHostKey, formatKnownHostsName, hashKnownHostsName, matchesKnownHostsName } from './known-hosts-match.js';
+import { findKnownHostsEntries } from './known-hosts-index.js';
+import { checkHostKey, formatKnownHostsName, hashKnownHostsName } from './known-hosts-match.js';
 import { runExclusive } from './run-exclusive.js';
 
 /** The warning `off` returns on every call; the caller prints it once per run. */
@@ -71,8 +72,8 @@ export async function findKnownHostKeyTypes(host: string, port: number, files: r
     } catch {
       continue;
     }
-    for (const e of loaded.entries) {
-      if (e.marker === undefined && matchesKnownHostsName(e, name)) types.add(e.keyType);
+    for (const e of findKnownHostsEntries(loaded, name)) {
+      if (e.marker === undefined) types.add(e.keyType);
     }
   }
   return [...types];
@@ -93,7 +94,7 @@ async function judge(
     }
   }
   const check = checkHostKey(
-    loaded.flatMap((f) => f.entries),
+    loaded.flatMap((f) => findKnownHostsEntries(f, name)),
     name,
     offered.key,
   );

@@ -12,9 +12,7 @@ import {
   makeTempHome,
   onlySession,
   parseExecJson,
-  pgrepOnHost,
   removeDir,
-  waitFor,
   writeInventoryDoc,
 } from '../transport/integration-support.js';
 
@@ -81,13 +79,15 @@ describe('smoker exec with sudo and a password @lab', function () {
 
   it('a timeout under sudo kills the root-owned process tree', async () => {
     const results = join(home, 'results-timeout');
-    const run = smoker(['exec', inventory, '-H', 'host2', '--timeout', '2s', '--results', results, '-o', 'json', '--', '(sleep 600 &); sleep 600'], {
+    // Both sleeps note their pids (as root), so "nothing left" below means killed, not never started.
+    const command = '(sleep 600 & echo $! >> /tmp/sudo.pids); echo $$ >> /tmp/sudo.pids; exec sleep 600';
+    const r = await smoker(['exec', inventory, '-H', 'host2', '--timeout', '2s', '--results', results, '-o', 'json', '--', command], {
       env: cliEnv(home, { [PASSWORD_ENV]: LAB_SUDO_PASSWORD }),
     });
-    const seen = await waitFor(async () => (await pgrepOnHost(lab, 'host2', '^sleep 600$')).length === 2, 10_000, 50);
-    const r = await run;
-    expect(seen, 'both sleeps ran').to.equal(true);
     expect(hostOf(parseExecJson(r.stdout, r.stderr), 'host2').timedOut).to.equal(true);
+    const noted = await lab.exec('host2', 'stat -c %U /tmp/sudo.pids; cat /tmp/sudo.pids');
+    expect(noted.stdout.trim().split('\n'), 'pid file: owner, then 2 pids').to.have.length(3);
+    expect(noted.stdout.split('\n')[0]).to.equal('root');
     // Nothing left, the kill command's own processes included: smoker waited for them.
     const ps = await lab.exec('host2', 'ps -o args= -u root');
     const left = ps.stdout.split('\n').filter((l) => l && !/^(sshd|ps |\/bin\/sh -c ps )/.test(l));

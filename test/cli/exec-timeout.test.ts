@@ -15,6 +15,13 @@ import {
   waitFor,
 } from '../transport/integration-support.js';
 
+/** How many `sleep 600` a command noted in `pidFile` on the host, and how many of them still run. */
+async function sleepsOf(lab: Lab, host: string, pidFile: string): Promise<{ started: number; alive: number }> {
+  const r = await lab.exec(host, `n=0; a=0; for p in $(cat ${pidFile}); do n=$((n+1)); [ "$(ps -o args= -p $p)" = 'sleep 600' ] && a=$((a+1)); done; echo $n $a`);
+  const [started = NaN, alive = NaN] = r.stdout.trim().split(' ').map(Number);
+  return { started, alive };
+}
+
 describe('smoker exec timeouts and dying hosts @lab', function () {
   this.timeout(120_000);
   let lab: Lab;
@@ -34,32 +41,28 @@ describe('smoker exec timeouts and dying hosts @lab', function () {
 
   it('--timeout 1s kills `sleep 600` and everything it started; nothing is left on the host', async () => {
     // A background child in its own subshell outlives its parent: only killing the group gets it.
-    const command = "(sleep 600 &); sleep 600; echo never";
+    // Both sleeps note their pids first, so "none left" below means killed, not never started.
+    const pids = '/tmp/timeout-1s.pids';
+    const command = `(sleep 600 & echo $! >> ${pids}); echo $$ >> ${pids}; exec sleep 600`;
     const results = join(home, 'results-timeout');
-    const run = smoker(['exec', inventory, '-H', 'host1', '--timeout', '1s', '--results', results, '-o', 'json', '--', command], { env: cliEnv(home) });
-    // Both sleeps do run before the timeout (so "none left" below means killed, not never started).
-    const seen = await waitFor(async () => ((await pgrepOnHost(lab, 'host1', '^sleep 600$')).length === 2 ? true : undefined), 10_000, 50);
-    const r = await run;
-    expect(seen, 'both sleeps were running before the timeout').to.equal(true);
+    const r = await smoker(['exec', inventory, '-H', 'host1', '--timeout', '1s', '--results', results, '-o', 'json', '--', command], { env: cliEnv(home) });
     expect(r.code, r.stderr).to.equal(1);
     const h = hostOf(parseExecJson(r.stdout, r.stderr), 'host1');
     expect(h.status).to.equal('ERROR');
     expect(h.timedOut).to.equal(true);
     expect(h.stdout).to.equal('');
-    const left = await pgrepOnHost(lab, 'host1', '^sleep 600$');
-    expect(left, 'sleep processes left on host1').to.deep.equal([]);
+    expect(await sleepsOf(lab, 'host1', pids)).to.deep.equal({ started: 2, alive: 0 });
+    expect(await pgrepOnHost(lab, 'host1', '^sleep 600$'), 'sleep processes left on host1').to.deep.equal([]);
     expect(readSessionMeta(onlySession(results)).state).to.equal('complete');
   });
 
   it('--timeout also kills what ignores SIGTERM, before smoker exits', async () => {
     // The stubborn one holds none of the channel's streams, so the channel closes as soon as TERM ends the shell.
-    const command = "(trap '' TERM; exec sleep 600 </dev/null >/dev/null 2>&1) & sleep 600";
-    const run = smoker(['exec', inventory, '-H', 'host1', '--timeout', '1s', '--no-results', '-o', 'json', '--', command], { env: cliEnv(home) });
-    const seen = await waitFor(async () => ((await pgrepOnHost(lab, 'host1', '^sleep 600$')).length === 2 ? true : undefined), 10_000, 50);
-    const r = await run;
-    expect(seen, 'both sleeps were running before the timeout').to.equal(true);
+    const pids = '/tmp/timeout-stubborn.pids';
+    const command = `(trap '' TERM; exec sleep 600 </dev/null >/dev/null 2>&1) & echo $! >> ${pids}; echo $$ >> ${pids}; exec sleep 600`;
+    const r = await smoker(['exec', inventory, '-H', 'host1', '--timeout', '1s', '--no-results', '-o', 'json', '--', command], { env: cliEnv(home) });
     expect(hostOf(parseExecJson(r.stdout, r.stderr), 'host1').timedOut).to.equal(true);
-    expect(await pgrepOnHost(lab, 'host1', '^sleep 600$'), 'sleep processes left on host1').to.deep.equal([]);
+    expect(await sleepsOf(lab, 'host1', pids)).to.deep.equal({ started: 2, alive: 0 });
   });
 
   it('reports the exit code, or the signal that killed the command, as sshd sent it', async () => {

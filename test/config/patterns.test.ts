@@ -32,6 +32,14 @@ describe('config/patterns', () => {
   it('expands ranges', () => {
     expect(sel('web[02:03]')).to.deep.equal(['web02', 'web03']);
   });
+  it('accepts the folded names exec prints (clush nodesets)', () => {
+    expect(sel('web[01-02]')).to.deep.equal(['web01', 'web02']);
+    expect(sel('web[01,03],db[1-2]')).to.deep.equal(['web01', 'web03', 'db1', 'db2']);
+  });
+  it('treats [a-b] in a glob as a character range', () => {
+    expect(sel('web0[1-2]')).to.deep.equal(['web01', 'web02']);
+    expect(sel('web0[!1]')).to.deep.equal(['web02', 'web03']);
+  });
   it('matches ~regex', () => {
     expect(sel('~^(web|cache)0?1$')).to.deep.equal(['web01', 'cache1']);
   });

@@ -5,7 +5,6 @@ import { exitCodeFor } from '../../results/exit-code.js';
 import { detectColor } from '../../report/color.js';
 import { renderExecGroups } from '../../report/exec-groups.js';
 import { runExec } from '../../run/exec.js';
-import { onPromptStart } from '../../transport/prompt.js';
 import { parseShard } from '../../run/shard.js';
 import type { SessionArgs } from '../session-options.js';
 import { withHostCommand } from './host-command.js';
@@ -29,8 +28,6 @@ export async function runExecCommand(opts: {
   const shard = opts.shard === undefined ? undefined : parseShard(opts.shard);
   await withHostCommand({ ...opts, command: 'exec', shard }, async (f) => {
     const progress = opts.output === 'json' ? undefined : await startProgress(f.hosts.length, 'exec');
-    // A passphrase prompt ends the spinner: its next frame would erase the question.
-    const offPrompt = onPromptStart(() => progress?.stop());
     const { report, outputs } = await runExec(
       {
         hosts: f.hosts,
@@ -42,8 +39,7 @@ export async function runExecCommand(opts: {
         onHostDone: (h) => progress?.tick(h),
       },
       f.connector,
-    ).finally(offPrompt);
-    progress?.stop();
+    ).finally(() => progress?.stop());
     if (opts.output === 'json') {
       const hosts = Object.values(report.hosts).map((h) => {
         const out = outputs.get(h.host);

@@ -1,5 +1,6 @@
 // A progress spinner on stderr, only when stderr is a TTY (ora is loaded only then).
 import type { HostResult } from '../../results/types.js';
+import { onPromptStart } from '../../transport/prompt.js';
 
 /** A running progress display. */
 export interface Progress {
@@ -14,12 +15,17 @@ export async function startProgress(total: number, label: string): Promise<Progr
   let done = 0;
   let failed = 0;
   const spinner = ora({ text: `${label}: 0/${total} hosts`, stream: process.stderr }).start();
+  // A passphrase prompt ends the spinner: its next frame would erase the question.
+  const offPrompt = onPromptStart(() => spinner.stop());
   return {
     tick: (h) => {
       done++;
       if (h.status !== 'OK') failed++;
       spinner.text = `${label}: ${done}/${total} hosts${failed ? `, ${failed} not OK` : ''}`;
     },
-    stop: () => spinner.stop(),
+    stop: () => {
+      offPrompt();
+      spinner.stop();
+    },
   };
 }
