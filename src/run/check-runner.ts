@@ -12,7 +12,7 @@ import { shellQuote } from '../transport/shell-quote.js';
 import type { CommandOutput, Connection, ExecOptions } from '../transport/types.js';
 import { runAction } from './actions.js';
 import type { HostModules } from './module-files.js';
-import { paramEnvName, substituteCommand, substituteRaw, UnknownPlaceholderError, valueText } from './substitute.js';
+import { hostPlaceholders, paramEnvName, substituteCommand, substituteRaw, UnknownPlaceholderError, valueText } from './substitute.js';
 import { tail } from './exec.js';
 
 const LOCKED = '\u001eSMOKER-LOCKED';
@@ -33,7 +33,7 @@ export interface CheckContext {
 
 /** Values available as {{ name }}: params (themselves substituted), inventory vars and the host's own. */
 export function placeholderValues(check: CheckDef, host: HostConfig): { values: Record<string, unknown>; params: Record<string, unknown> } {
-  const hostValues: Record<string, unknown> = { ...host.vars, host: host.name, address: host.address, port: host.port ?? 22, user: host.user ?? '' };
+  const hostValues = hostPlaceholders(host);
   const params: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(check.params)) params[k] = typeof v === 'string' ? substituteRaw(v, hostValues) : v;
   return { values: { ...hostValues, ...params }, params };

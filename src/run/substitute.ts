@@ -67,6 +67,11 @@ function quoteIn(quote: Quote, text: string): string {
   return shellQuote(text);
 }
 
+/** The values every placeholder may name on a host: inventory vars, then host, address, port, user. */
+export function hostPlaceholders(host: { name: string; address: string; port: number | undefined; user: string | undefined; vars: Readonly<Record<string, unknown>> }): Record<string, unknown> {
+  return { ...host.vars, host: host.name, address: host.address, port: host.port ?? 22, user: host.user ?? '' };
+}
+
 /** Environment variable name of a module parameter: SMOKER_PARAM_<NAME>. */
 export function paramEnvName(name: string): string {
   return `SMOKER_PARAM_${name.toUpperCase().replace(/[^A-Z0-9]/g, '_')}`;

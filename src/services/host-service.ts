@@ -1,7 +1,7 @@
 // A service as it runs on one host: placeholders ({{ host }}, vars) filled into commands, paths and URLs.
 import type { ServiceDef, WaitCondition } from '../config/check-types.js';
 import type { HostConfig } from '../config/types.js';
-import { substituteCommand, substituteRaw, UnknownPlaceholderError } from '../run/substitute.js';
+import { hostPlaceholders, substituteCommand, substituteRaw, UnknownPlaceholderError } from '../run/substitute.js';
 import type { ExecOptions } from '../transport/types.js';
 import type { WatchTarget } from '../watch/watcher.js';
 
@@ -22,7 +22,7 @@ export interface HostService {
 
 /** Fills the host's values into the service; an unknown placeholder is an error naming it. */
 export function resolveHostService(svc: ServiceDef, host: HostConfig): { service: HostService } | { error: string } {
-  const values: Record<string, unknown> = { ...host.vars, host: host.name, address: host.address, port: host.port ?? 22, user: host.user ?? '' };
+  const values = hostPlaceholders(host);
   const raw = (s: string) => substituteRaw(s, values);
   const cmd = (s: string | undefined) => (s === undefined ? undefined : substituteCommand(s, values));
   try {

@@ -1,4 +1,5 @@
 // Loads private keys once per run, asking for a passphrase (env var or TTY) at most once per file.
+import { createPrivateKey, sign, type KeyObject } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import ssh2, { type ParsedKey } from 'ssh2';
 import { promptSecret } from './prompt.js';
@@ -44,5 +45,32 @@ async function loadKey(file: string, passphraseEnv: string | undefined): Promise
   }
   if (parsed instanceof Error) return { file, error: `cannot parse identity file ${file}: ${parsed.message}` };
   const key = Array.isArray(parsed) ? parsed[0] : parsed;
-  return key ? { file, key } : { file, error: `no key in identity file ${file}` };
+  return key ? { file, key: withKeyObjectSigner(key) } : { file, error: `no key in identity file ${file}` };
+}
+
+/**
+ * The key, signing with a KeyObject made once: ssh2 parses the key's PEM again for every signature
+ * (~0.8 ms for ed25519, once per host), the KeyObject signs in ~0.05 ms. Same algorithm rules as ssh2:
+ * the hash ssh2 asks for, else the key's own default.
+ */
+function withKeyObjectSigner(key: ParsedKey): ParsedKey {
+  let keyObject: KeyObject;
+  try {
+    keyObject = createPrivateKey(key.getPrivatePEM());
+  } catch {
+    return key;
+  }
+  const hashSymbol = Object.getOwnPropertySymbols(key).find((s) => s.description === 'Hash Algorithm');
+  const defaultHash = hashSymbol ? ((key as unknown as Record<symbol, string | null | undefined>)[hashSymbol] ?? null) : null;
+  // A prototype-linked copy keeps every other method and ssh2's private symbols (isParsedKey checks one).
+  const fast = Object.create(key) as ParsedKey;
+  // ssh2 treats a returned Error as a failed signature (its own sign does the same), whatever its typings say.
+  fast.sign = ((data: Buffer | string, algo?: string) => {
+    try {
+      return sign(algo && typeof algo === 'string' ? algo : defaultHash, typeof data === 'string' ? Buffer.from(data) : data, keyObject);
+    } catch (err) {
+      return err as Error;
+    }
+  }) as ParsedKey['sign'];
+  return fast;
 }
