@@ -55,9 +55,9 @@ export async function measure({ cmd, args, env, cwd, timeoutMs, sampleTree, orph
       let sum = 0;
       for (const p of tree) sum += p.rss;
       treePeak = Math.max(treePeak, sum);
-      // Keep the sampler's own CPU under ~5% of one core however many processes there are.
-      interval = Math.max(50, (performance.now() - t) * 20);
-      await sleep(interval);
+      // Keep the sampler's own CPU near 5% of one core however many processes there are, yet sample every second at least.
+      interval = Math.min(1000, Math.max(50, (performance.now() - t) * 20));
+      await Promise.race([sleep(interval), exited]);
     }
   })();
   const ended = await exited;

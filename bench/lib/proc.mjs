@@ -17,7 +17,7 @@ export function readStat(pid) {
   // Field 2 (comm) may hold spaces and parentheses: fields 3.. start after the last ") ".
   const f = text.slice(text.lastIndexOf(')') + 2).split(' ');
   const n = (i) => Number(f[i - 3]);
-  return { pid, ppid: n(4), utime: n(14), stime: n(15), cutime: n(16), cstime: n(17), rss: n(24) * PAGE };
+  return { pid: Number(pid), ppid: n(4), utime: n(14), stime: n(15), cutime: n(16), cstime: n(17), rss: n(24) * PAGE };
 }
 
 /** Every process now, as readStat gives it. */

@@ -1,0 +1,67 @@
+// Reads a session back: by folder, id or "latest"; tolerates runs that were killed mid-way.
+import { existsSync, readFileSync, realpathSync } from 'node:fs';
+import { join } from 'node:path';
+import { SessionError } from '../errors.js';
+import { buildReport } from './aggregate.js';
+import type { SessionMeta } from './session-types.js';
+import type { RunReport } from './types.js';
+
+/** A session as read from disk. */
+export interface LoadedSession {
+  dir: string;
+  meta: SessionMeta;
+  report: RunReport;
+  /** True when the run never finished (killed) or was interrupted. */
+  incomplete: boolean;
+}
+
+/** Finds a session folder from a path, an id under root, or "latest". */
+export function locateSession(ref: string | undefined, root: string): string {
+  const r = ref ?? 'latest';
+  const candidates = [r, join(root, r)];
+  for (const c of candidates) {
+    if (existsSync(join(c, 'session.json'))) return realpathSync(c);
+  }
+  throw new SessionError(`no session "${r}" (looked for ${candidates.map((c) => join(c, 'session.json')).join(' and ')})`);
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** Reads session.json and report.json; a missing report (killed before the first host) is an empty one. */
+export function readSession(dir: string): LoadedSession {
+  let meta: SessionMeta;
+  try {
+    meta = JSON.parse(readFileSync(join(dir, 'session.json'), 'utf8')) as SessionMeta;
+  } catch (err) {
+    throw new SessionError(`cannot read ${join(dir, 'session.json')}: ${(err as Error).message}`);
+  }
+  let report: RunReport;
+  try {
+    report = JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8')) as RunReport;
+  } catch {
+    report = buildReport([], new Date(meta.startedAt), new Date(meta.startedAt));
+  }
+  const incomplete = meta.state === 'interrupted' || (meta.state === 'running' && !isAlive(meta.pid));
+  return { dir, meta, report, incomplete };
+}
+
+/** The host → checks map of results in a session matching a predicate (for --error / --nook). */
+export function selectFromSession(report: RunReport, keep: (status: string) => boolean): Map<string, Set<string>> {
+  const out = new Map<string, Set<string>>();
+  for (const [host, h] of Object.entries(report.hosts)) {
+    for (const [name, c] of Object.entries(h.checks)) {
+      if (!keep(c.status)) continue;
+      const set = out.get(host) ?? new Set<string>();
+      set.add(name);
+      out.set(host, set);
+    }
+  }
+  return out;
+}

@@ -1,0 +1,27 @@
+// What session.json holds (SPEC §4).
+import type { StatusCounts } from './types.js';
+
+export type SessionState = 'running' | 'complete' | 'interrupted';
+
+/** The contents of session.json. */
+export interface SessionMeta {
+  id: string;
+  /** What ran: `run`, `exec`, `bounce kafka`... */
+  command: string;
+  argv: string[];
+  inventory?: string;
+  /** Hosts the command set out to touch, so a killed run can say how many of them finished. */
+  hosts?: string[];
+  filters?: Record<string, unknown>;
+  /** `K/N` when the command ran with --shard K/N. */
+  shard?: string;
+  /** Session folders a `sessions merge` combined, in the order given. */
+  sources?: string[];
+  versions: { smoker: string; node: string };
+  pid: number;
+  startedAt: string;
+  endedAt?: string;
+  state: SessionState;
+  counts?: { hosts: StatusCounts; checks: StatusCounts; unreachable: number };
+  durationMs?: number;
+}
