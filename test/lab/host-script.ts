@@ -30,9 +30,15 @@ export function renderHostScript(s: HostScriptInput): string {
 
 /** Private mounts of a host: tmpfs on /tmp and on each user's home (one host's files are invisible on
  * another), and `hostsFile` over /etc/hosts (lab names resolve; sudo finds its own hostname). */
-export function renderHostFstab(homes: readonly LabUser[], hostsFile: string): string {
+export function renderHostFstab(homes: readonly LabUser[], hostsFile: string, keep?: { path: string; holder: string }): string {
+  // A checkout under /tmp (CI clones anywhere) stays visible read-only: it is bound aside before the
+  // private /tmp hides it, then bound back, so tests can point hosts at fixture files by path.
+  const keepLines = keep ? [`${keep.path} ${keep.holder} none bind,ro 0 0`] : [];
+  const restoreLines = keep ? [`${keep.holder} ${keep.path} none bind,ro,X-mount.mkdir 0 0`] : [];
   const lines = [
+    ...keepLines,
     'smoker-lab-tmp /tmp tmpfs mode=1777,size=512m 0 0',
+    ...restoreLines,
     ...homes.map((u) => `smoker-lab-home ${u.home} tmpfs mode=0755,size=512m,uid=${u.uid},gid=${u.gid} 0 0`),
     `${hostsFile} /etc/hosts none bind 0 0`,
   ];

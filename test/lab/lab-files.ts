@@ -3,6 +3,7 @@
 
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { renderHostFstab, renderHostScript, renderHostsFile } from './host-script.js';
 import type { Isolation } from './isolation.js';
 import { generateKeyPair, renderKnownHosts } from './keys.js';
@@ -11,6 +12,9 @@ import { renderNamespaceAddresses } from './network.js';
 import { renderSshdConfig } from './sshd-config.js';
 import type { SshdBinary } from './sshd-binary.js';
 import type { LabUser } from './users.js';
+
+// The repository this lab code lives in (without a trailing slash).
+const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url)).replace(/\/$/, '');
 
 /** Everything the files depend on. */
 export interface LabFilesInput {
@@ -46,7 +50,9 @@ export async function writeLabFiles(l: LabFilesInput): Promise<LabFiles> {
     writeFile(knownHosts, renderKnownHosts(l.plan.hosts.map((h) => ({ ...h, publicKey: hostKeys.get(h.server)?.publicKey ?? '' })))),
   ];
   if (l.isolation !== 'none') {
-    writes.push(writeFile(hostsFile, renderHostsFile(l.plan.hosts), { mode: 0o644 }), writeFile(fstab, renderHostFstab(l.users, hostsFile)));
+    const keep = REPO_ROOT.startsWith('/tmp/') ? { path: REPO_ROOT, holder: join(l.dir, 'repo') } : undefined;
+    if (keep) await mkdir(keep.holder, { mode: 0o755 });
+    writes.push(writeFile(hostsFile, renderHostsFile(l.plan.hosts), { mode: 0o644 }), writeFile(fstab, renderHostFstab(l.users, hostsFile, keep)));
   }
   await Promise.all(l.plan.servers.map((s) => mkdir(s.dir, { mode: 0o755 })));
   for (const s of l.plan.servers) {
