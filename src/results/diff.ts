@@ -66,7 +66,8 @@ export function listChanges(diff: ReportDiff): StatusChange[] {
 
 function classify(from: Status | null, to: Status | null): ChangeKind | undefined {
   if (from === null && to === null) return undefined;
-  if (from === null) return 'appeared';
+  // A check that first shows up failing is a new failure: it counts as a regression.
+  if (from === null) return to === 'ERROR' || to === 'UNKNOWN' ? 'regressed' : 'appeared';
   if (to === null) return 'disappeared';
   if (isWorse(to, from)) return 'regressed';
   if (isWorse(from, to)) return 'improved';

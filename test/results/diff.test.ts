@@ -21,6 +21,16 @@ describe('results/diff', () => {
     expect(listChanges(d).map((c) => c.kind)).to.deep.equal(['regressed', 'regressed', 'improved', 'appeared', 'appeared', 'disappeared']);
   });
 
+  it('a check that first appears failing is a new failure (a regression); appearing OK or WARN is not', () => {
+    const d = diffReports(report({ h: { a: 'OK' } }), report({ h: { a: 'OK', b: 'ERROR', c: 'UNKNOWN', d: 'WARN' } }));
+    expect(d.regressions.map((c) => [c.check, c.from, c.to])).to.deep.equal([
+      ['b', null, 'ERROR'],
+      ['c', null, 'UNKNOWN'],
+    ]);
+    expect(d.appeared.map((c) => c.check)).to.deep.equal(['d']);
+    expect(hasRegressions(d)).to.equal(true);
+  });
+
   it('orders statuses ERROR > UNKNOWN > WARN > OK', () => {
     const d = diffReports(report({ h: { a: 'UNKNOWN', b: 'ERROR', c: 'WARN' } }), report({ h: { a: 'ERROR', b: 'UNKNOWN', c: 'UNKNOWN' } }));
     expect(d.regressions.map((c) => c.check)).to.deep.equal(['a', 'c']);
