@@ -14,7 +14,9 @@ const HEAD_BYTES = 128;
  * Only `ls -di`, `wc -c`, `head -c`, `tail -c +N` and `cksum` are used, so it runs on busybox too.
  */
 export const FOLLOW_FUNCTIONS = [
-  `smk_stat() { [ -f "$1" ] || return 1; smk_i=$(ls -di "$1" 2>/dev/null | awk '{print $1}'); smk_sz=$(wc -c < "$1" 2>/dev/null | tr -d ' '); [ -n "$smk_sz" ]; }`,
+  // The inode is read before and after the size, so a rename between the two cannot pair one file's inode with another's size.
+  `smk_ino_of() { ls -di "$1" 2>/dev/null | awk '{print $1}'; }`,
+  `smk_stat() { smk_n=0; while [ "$smk_n" -lt 5 ]; do [ -f "$1" ] || return 1; smk_i=$(smk_ino_of "$1"); smk_sz=$(wc -c < "$1" 2>/dev/null | tr -d ' '); [ "$(smk_ino_of "$1")" = "$smk_i" ] && { [ -n "$smk_sz" ]; return; }; smk_n=$((smk_n + 1)); done; return 1; }`,
   `smk_sum() { head -c "$2" "$1" 2>/dev/null | cksum | awk '{print $1}'; }`,
   `smk_rotate() { if [ "$smk_i" != "$smk_ino" ] || [ "$smk_sz" -lt "$smk_off" ] || { [ "$smk_hn" -gt 0 ] && [ "$(smk_sum "$1" "$smk_hn")" != "$smk_hk" ]; }; then smk_off=0; smk_ino=$smk_i; smk_hn=0; smk_hk=; fi; }`,
   `smk_rehead() { if [ "$smk_hn" -lt ${HEAD_BYTES} ] && [ "$smk_off" -gt "$smk_hn" ]; then smk_hn=$smk_off; [ "$smk_hn" -gt ${HEAD_BYTES} ] && smk_hn=${HEAD_BYTES}; smk_hk=$(smk_sum "$1" "$smk_hn"); fi; }`,
