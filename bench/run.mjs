@@ -122,12 +122,14 @@ async function main() {
             if (opt.quick && isAnsible && spec.hosts >= 1000) continue;
             const cmd = tool.run(target);
             const base = join(outDir, 'logs', `${w}-${tool.id}-${round + 1}`);
+            // A scratch dir per run: smoker writes its session under ./results, Ansible reads no ansible.cfg.
+            const cwd = mkdtempSync(join(tmp, 'run-'));
             const before = treeTicks(servers);
             const m = await measure({
               cmd: cmd.cmd,
               args: cmd.args,
               env: { ...env, ...cmd.env },
-              cwd: tmp,
+              cwd,
               timeoutMs,
               sampleTree: tool.multiProcess,
               orphanMarker: cmd.orphanMarker,
@@ -141,9 +143,11 @@ async function main() {
             const serverCpuS = (treeTicks(servers) - before) / CLK_TCK;
             const stdout = readFileSync(`${base}.out`, 'utf8');
             const stderr = readFileSync(`${base}.err`, 'utf8');
-            const counted = tool.count({ stdout, stderr, exitCode: m.exitCode }, target);
+            const { problems = [], ...counted } = tool.count({ stdout, stderr, exitCode: m.exitCode, cwd }, target);
+            rmSync(cwd, { recursive: true, force: true });
             const r = { workload: w, tool: tool.id, label: tool.label, round: round + 1, hosts: target.hosts.length, ...m, serverCpuS, ...counted };
             runs.push(r);
+            for (const [why, n] of countDistinct(problems).slice(0, 3)) log(`  ${n} host(s): ${why}`);
             log(
               `${w} ${tool.id} #${round + 1}: ${(m.wallMs / 1000).toFixed(2)} s wall, ${m.cpuS.toFixed(2)} s CPU, ${m.peakRssMiB.toFixed(0)} MiB, server ${serverCpuS.toFixed(1)} s, ` +
                 `${r.ok}/${r.hosts} OK${r.checks !== undefined ? `, checks ${r.checksOk}/${r.checks}` : ''}${m.timedOut ? ' TIMED OUT' : ''}${m.exitCode ? ` exit ${m.exitCode}` : ''}`,
@@ -187,6 +191,16 @@ async function main() {
   rmSync(tmp, { recursive: true, force: true });
   process.stdout.write(`${md}\n`);
   log(`done: ${join(outDir, 'summary.md')}`);
+}
+
+/** Distinct messages with how often each occurs, commonest first (host names and addresses folded). */
+function countDistinct(messages) {
+  const counts = new Map();
+  for (const m of messages) {
+    const key = String(m).replace(/host\d+|\d+\.\d+\.\d+\.\d+/g, 'HOST');
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  return [...counts].sort((a, b) => b[1] - a[1]);
 }
 
 main().catch((err) => {

@@ -1,5 +1,5 @@
 // The tools under test: how each one runs a command on every lab host, and how its output says which hosts worked.
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 /**
@@ -35,7 +35,7 @@ function failedHostsIn(text, re) {
 /**
  * Every tool, given a target `t`: { hosts, hostsFile, user, key, knownHosts, port, inventory,
  * ansibleInventory, command, repo, node, tmp }. `run()` returns the command line; `count()` reads
- * how many hosts succeeded from its stdout, stderr and exit code.
+ * how many hosts succeeded from its stdout, stderr, exit code and scratch dir (`cwd`).
  */
 export function allTools() {
   return [
@@ -57,8 +57,13 @@ export function allTools() {
       id: 'smoker',
       label: 'smoker exec',
       multiProcess: false,
-      run: (t) => ({ cmd: t.node, args: [join(t.repo, 'dist/cli/main.js'), 'exec', t.inventory, '--no-results', '-o', 'json', '--', t.command] }),
-      count: (o) => ({ ok: parseJson(o.stdout)?.hosts?.filter((h) => h.status === 'OK').length ?? 0 }),
+      // As a user runs it: default output (grouped), and the session written (under the run's scratch dir).
+      run: (t) => ({ cmd: t.node, args: [join(t.repo, 'dist/cli/main.js'), 'exec', t.inventory, '--', t.command] }),
+      count: (o) => {
+        const report = parseJson(readText(join(o.cwd, 'results/latest/report.json')));
+        const hosts = Object.values(report?.hosts ?? {});
+        return { ok: report?.counts?.hosts?.OK ?? 0, problems: hosts.filter((h) => h.unreachable).map((h) => h.unreachable) };
+      },
     },
     {
       id: 'smoker-run',
@@ -66,8 +71,10 @@ export function allTools() {
       multiProcess: false,
       run: (t) => ({ cmd: t.node, args: [join(t.repo, 'dist/cli/main.js'), 'run', t.inventory, '--checks', join(t.repo, 'bench/fixtures/checks-20.yaml'), '--no-results', '-o', 'json'] }),
       count: (o) => {
-        const c = parseJson(o.stdout)?.counts;
-        return { ok: c?.hosts?.OK ?? 0, checksOk: c?.checks?.OK ?? 0, checks: c ? Object.values(c.checks).reduce((a, b) => a + b, 0) : 0 };
+        const report = parseJson(o.stdout);
+        const c = report?.counts;
+        const problems = Object.values(report?.hosts ?? {}).filter((h) => h.unreachable).map((h) => h.unreachable);
+        return { ok: c?.hosts?.OK ?? 0, checksOk: c?.checks?.OK ?? 0, checks: c ? Object.values(c.checks).reduce((a, b) => a + b, 0) : 0, problems };
       },
     },
     {
@@ -128,6 +135,14 @@ function ansibleTool(id, label, module) {
     },
     count: (o) => ({ ok: (o.stdout.match(/^\S+ \| (CHANGED|SUCCESS)/gm) ?? []).length }),
   };
+}
+
+function readText(path) {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return '';
+  }
 }
 
 function parseJson(text) {
