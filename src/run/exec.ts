@@ -11,6 +11,7 @@ import type { Connector } from '../transport/connector.js';
 import type { CommandOutput } from '../transport/types.js';
 import { fanOut } from './fanout.js';
 import { HostResultCollector } from './host-results.js';
+import { runSignal } from './run-signal.js';
 
 /** What to run where. */
 export interface ExecRequest {
@@ -66,19 +67,20 @@ export async function runExec(req: ExecRequest, connector: Connector): Promise<E
   const startedAt = new Date();
   const outputs = new Map<string, CommandOutput>();
   const collector = new HostResultCollector(req.hosts.map((h) => h.name), startedAt, req.session, req.onHostDone);
+  const run = runSignal(req.signal);
   await fanOut(
     req.hosts,
     connector,
     {
       ...(req.forks !== undefined ? { forks: req.forks } : {}),
-      ...(req.signal ? { signal: req.signal } : {}),
+      signal: run.signal,
       onHostDone: collector.record,
     },
     async (conn, host) => {
       const dir = req.session ? await req.session.checkDir(host.name, 'exec') : undefined;
       const out = await conn.exec(req.command, {
         ...(req.timeoutMs ? { timeoutMs: req.timeoutMs } : {}),
-        ...(req.signal ? { signal: req.signal } : {}),
+        signal: run.signal,
         env: host.env,
         sudo: host.sudo,
         ...(host.sudoPasswordEnv ? { sudoPasswordEnv: host.sudoPasswordEnv } : {}),
@@ -89,6 +91,6 @@ export async function runExec(req: ExecRequest, connector: Connector): Promise<E
       if (dir) await writeFile(join(dir, 'result.json'), `${JSON.stringify(check, null, 2)}\n`);
       return buildHostResult(host.name, [check], out.durationMs);
     },
-  );
-  return { report: collector.report(new Date()), outputs };
+  ).finally(() => run.dispose());
+  return { report: await collector.finish(new Date()), outputs };
 }

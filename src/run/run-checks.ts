@@ -1,5 +1,4 @@
 // `run`: every selected check on every selected host, over one connection per host, into one report.
-import { setMaxListeners } from 'node:events';
 import type { CheckSet } from '../config/check-types.js';
 import type { HostConfig, Inventory } from '../config/types.js';
 import { resolveParser, type Parser } from '../parsers/index.js';
@@ -11,6 +10,7 @@ import { LocalConnection } from '../transport/local-connection.js';
 import type { Connection } from '../transport/types.js';
 import { runCheck } from './check-runner.js';
 import { HostResultCollector } from './host-results.js';
+import { runSignal } from './run-signal.js';
 import { fanOut } from './fanout.js';
 import type { CheckFilters } from './filters.js';
 import { HostModules } from './module-files.js';
@@ -78,18 +78,5 @@ export async function runChecks(req: RunRequest, connector: Connector): Promise<
   } finally {
     run.dispose();
   }
-  return collector.report(new Date());
-}
-
-/**
- * The run's own abort signal, following the caller's. Every command in flight listens to it, so
- * it may have hundreds of listeners: Node's "possible memory leak" warning at 11 would be noise.
- */
-function runSignal(outer: AbortSignal | undefined): { signal: AbortSignal; dispose: () => void } {
-  const controller = new AbortController();
-  setMaxListeners(0, controller.signal);
-  const abort = () => controller.abort();
-  if (outer?.aborted) abort();
-  else outer?.addEventListener('abort', abort, { once: true });
-  return { signal: controller.signal, dispose: () => outer?.removeEventListener('abort', abort) };
+  return collector.finish(new Date());
 }
