@@ -105,6 +105,8 @@ async function executeCheck(check: CheckDef, ctx: CheckContext): Promise<CheckRe
   const opts: ExecOptions = {
     timeoutMs: check.timeoutMs,
     env,
+    // A check's command ends with its output (nothing left running): it may share a session with the host's other checks.
+    shareSession: true,
     sudo: check.sudo ?? ctx.host.sudo,
     ...(ctx.host.sudoPasswordEnv ? { sudoPasswordEnv: ctx.host.sudoPasswordEnv } : {}),
     ...(stdin !== undefined ? { stdin } : {}),

@@ -11,11 +11,20 @@ export const PID_MARKER = '\u001eSMOKER-PID ';
  * own pid and the kill command looks its group up in /proc.
  */
 export function wrapCommand(command: string, opts: Pick<ExecOptions, 'env' | 'cwd' | 'sudo' | 'sudoPasswordEnv'>, password?: string): string {
-  const prelude = `${exportEnv(opts.env ?? {})}${opts.cwd ? `cd ${shellQuote(opts.cwd)} && ` : ''}`;
-  const inner = `printf '${PID_MARKER}%s\\n' "$$" >&2; ${prelude}exec /bin/sh -c ${shellQuote(command)}`;
+  const inner = `printf '${PID_MARKER}%s\\n' "$$" >&2; ${commandLaunch(command, opts)}`;
   if (!opts.sudo) return inner;
   const sudo = password === undefined ? 'sudo -n' : "sudo -S -p ''";
   return `exec ${sudo} -- /bin/sh -c ${shellQuote(inner)}`;
+}
+
+/** `export ...; cd DIR && exec /bin/sh -c COMMAND`: the command in /bin/sh with its environment and directory. */
+export function commandLaunch(command: string, opts: Pick<ExecOptions, 'env' | 'cwd'>): string {
+  return `${commandPrelude(opts)}exec /bin/sh -c ${shellQuote(command)}`;
+}
+
+/** `export ...; cd DIR && `: what precedes a command to give it its environment and directory. */
+export function commandPrelude(opts: Pick<ExecOptions, 'env' | 'cwd'>): string {
+  return `${exportEnv(opts.env ?? {})}${opts.cwd ? `cd ${shellQuote(opts.cwd)} && ` : ''}`;
 }
 
 /** The command that kills the process group holding `pid` (TERM, then KILL). */

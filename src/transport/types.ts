@@ -18,6 +18,12 @@ export interface ExecOptions {
   maxBuffer?: number;
   /** Abort: kill the remote process tree and resolve with `signal: 'SIGINT'`. */
   signal?: AbortSignal;
+  /**
+   * May run in a shell session shared with other commands of this connection, one after another, instead
+   * of a session of its own (cheaper for the host). Taken only without stdin and sudo; the command still
+   * gets /bin/sh, its env and cwd, stdin from /dev/null and a kill of its process tree on timeout.
+   */
+  shareSession?: boolean;
   /** Called with each stdout chunk as it arrives (watchers). */
   onStdout?: (chunk: Buffer) => void;
 }

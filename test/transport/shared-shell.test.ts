@@ -1,0 +1,96 @@
+// The shared shell's script and job lines, run by the real /bin/sh (dash on Debian) through pipes, framed back.
+import { expect } from 'chai';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { FrameReader } from '../../src/transport/frame-reader.js';
+import { PID_MARKER } from '../../src/transport/remote-command.js';
+import { sharedJobLine, sharedShellCommand } from '../../src/transport/shared-shell.js';
+import type { ExecOptions } from '../../src/transport/types.js';
+
+interface Ran {
+  stdout: string;
+  stderr: string;
+  status: number;
+}
+
+/** Starts the shared shell as sshd would (`sh -c COMMAND`), sends every job at once, returns each job's framed result. */
+async function runShared(jobs: Array<{ command: string; opts?: Pick<ExecOptions, 'env' | 'cwd'> }>): Promise<{ ran: Ran[]; shellPid: number }> {
+  const nonce = 'feedfacecafebeef';
+  const child = spawn('/bin/sh', ['-c', sharedShellCommand(nonce)], { stdio: ['pipe', 'pipe', 'pipe'] });
+  const streams = { stdout: new FrameReader(nonce), stderr: new FrameReader(nonce) };
+  const got = { stdout: [] as string[], stderr: [] as string[] };
+  const status: number[] = [];
+  let current = { stdout: '', stderr: '' };
+  let stderrText = '';
+  for (const name of ['stdout', 'stderr'] as const) {
+    child[name].on('data', (chunk: Buffer) => {
+      if (name === 'stderr') stderrText += chunk.toString();
+      for (const f of streams[name].push(chunk)) {
+        if (f.kind === 'data') current[name] += f.data.toString();
+        else {
+          got[name].push(current[name]);
+          current[name] = '';
+          if (name === 'stdout') status.push(f.status);
+        }
+      }
+    });
+  }
+  for (const job of jobs) child.stdin.write(sharedJobLine(job.command, job.opts ?? {}));
+  child.stdin.end();
+  const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+  expect(code, stderrText).to.equal(0);
+  const firstLine = stderrText.split('\n')[0] ?? '';
+  expect(firstLine.startsWith(PID_MARKER), firstLine).to.equal(true);
+  // The pid line precedes every job's stderr: drop it from the first job's.
+  got.stderr[0] = (got.stderr[0] ?? '').slice(firstLine.length + 1);
+  return { ran: jobs.map((_, i) => ({ stdout: got.stdout[i] ?? '', stderr: got.stderr[i] ?? '', status: status[i] ?? -1 })), shellPid: Number(firstLine.slice(PID_MARKER.length)) };
+}
+
+describe('transport/shared-shell (local /bin/sh)', () => {
+  let dir: string;
+  before(() => (dir = mkdtempSync(join(tmpdir(), 'smoker-shared-'))));
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('runs each job in turn with its own output, status, env and directory', async () => {
+    const { ran } = await runShared([
+      { command: 'echo one; echo err >&2' },
+      { command: 'printf "no newline"; exit 3' },
+      { command: "printf '%s\\n' \"it's\" 'a \"quoted\" word'\necho second line" },
+      { command: 'printf "%s|%s" "$GREETING" "$(pwd)"', opts: { env: { GREETING: 'hello\nworld; $(touch x)' }, cwd: dir } },
+      { command: 'cat; echo after-cat' },
+      { command: 'if then' },
+      { command: 'true' },
+      { command: 'echo ran', opts: { cwd: '/nonexistent-dir' } },
+    ]);
+    expect(ran[0]).to.deep.equal({ stdout: 'one\n', stderr: 'err\n', status: 0 });
+    expect(ran[1]).to.deep.equal({ stdout: 'no newline', stderr: '', status: 3 });
+    expect(ran[2]).to.deep.equal({ stdout: `it's\na "quoted" word\nsecond line\n`, stderr: '', status: 0 });
+    expect(ran[3]).to.deep.equal({ stdout: `hello\nworld; $(touch x)|${dir}`, stderr: '', status: 0 });
+    // stdin is /dev/null: the command cannot swallow the jobs that follow it.
+    expect(ran[4]).to.deep.equal({ stdout: 'after-cat\n', stderr: '', status: 0 });
+    expect(ran[5]?.status).to.equal(2);
+    expect(ran[5]?.stderr).to.match(/syntax error|unexpected/i);
+    expect(ran[6]).to.deep.equal({ stdout: '', stderr: '', status: 0 });
+    // A directory that cannot be entered fails the command without running it.
+    expect(ran[7]?.stdout).to.equal('');
+    expect(ran[7]?.status).to.not.equal(0);
+  });
+
+  it('gives each command its own $$ and leaves the shell unchanged by what a command does', async () => {
+    const { ran, shellPid } = await runShared([
+      { command: 'echo $$' },
+      { command: 'cd /; X=1; export Y=2; exit 0' },
+      { command: 'echo "$$ $(pwd) ${X-unset} ${Y-unset}"' },
+      { command: 'echo "${l-unset} ${n-unset} $(command -v e || echo unset) $0"' },
+    ]);
+    // The shell's own variables are not visible to commands; $0 is /bin/sh as in a session of its own.
+    expect(ran[3]?.stdout).to.equal('unset unset unset /bin/sh\n');
+    const first = Number(ran[0]?.stdout.trim());
+    expect(first).to.be.greaterThan(0).and.not.equal(shellPid);
+    const [pid, cwd, x, y] = (ran[2]?.stdout.trim() ?? '').split(' ');
+    expect(Number(pid)).to.not.equal(shellPid);
+    expect([cwd, x, y]).to.deep.equal([process.cwd(), 'unset', 'unset']);
+  });
+});
