@@ -2,7 +2,8 @@
 // Start-up is mostly module loading (~240 files for `exec`); a bundle loads a handful. Run after tsc and
 // copy-assets: assets stay where tsc's output finds them (dist/modules/scripts, dist/report/assets).
 import { build } from 'esbuild';
-import { chmodSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -76,5 +77,7 @@ const result = await build({
   metafile: Boolean(process.env.BUNDLE_META),
 });
 chmodSync(join(outdir, 'smoker.js'), 0o755);
+// yargs reads its translations (help headings) from __dirname/../locales: from dist/bin/, that is dist/locales.
+cpSync(join(dirname(createRequire(import.meta.url).resolve('yargs/package.json')), 'locales'), join(root, 'dist/locales'), { recursive: true });
 // BUNDLE_META=FILE writes esbuild's metafile (what went into which chunk), for start-up work.
 if (process.env.BUNDLE_META) writeFileSync(process.env.BUNDLE_META, JSON.stringify(result.metafile));
