@@ -2,7 +2,7 @@
 // Start-up is mostly module loading (~240 files for `exec`); a bundle loads a handful. Run after tsc and
 // copy-assets: assets stay where tsc's output finds them (dist/modules/scripts, dist/report/assets).
 import { build } from 'esbuild';
-import { chmodSync, cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -57,11 +57,13 @@ const ssh2Natives = {
   },
 };
 
-rmSync(outdir, { recursive: true, force: true });
+// Built beside dist/bin and then swapped in, so a CLI started meanwhile (tests) finds a whole bundle.
+const staging = `${outdir}.new`;
+rmSync(staging, { recursive: true, force: true });
 const result = await build({
   absWorkingDir: root,
   entryPoints: { smoker: 'src/cli/main.ts' },
-  outdir,
+  outdir: staging,
   bundle: true,
   splitting: true,
   format: 'esm',
@@ -76,7 +78,9 @@ const result = await build({
   logLevel: 'warning',
   metafile: Boolean(process.env.BUNDLE_META),
 });
-chmodSync(join(outdir, 'smoker.js'), 0o755);
+chmodSync(join(staging, 'smoker.js'), 0o755);
+rmSync(outdir, { recursive: true, force: true });
+renameSync(staging, outdir);
 // yargs reads its translations (help headings) from __dirname/../locales: from dist/bin/, that is dist/locales.
 cpSync(join(dirname(createRequire(import.meta.url).resolve('yargs/package.json')), 'locales'), join(root, 'dist/locales'), { recursive: true });
 // BUNDLE_META=FILE writes esbuild's metafile (what went into which chunk), for start-up work.
