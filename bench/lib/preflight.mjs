@@ -35,7 +35,7 @@ export function preflight(repo, { install, log }) {
     log('node_modules missing: npm ci');
     run('npm', ['ci'], { cwd: repo, timeout: 900_000 });
   }
-  if (!existsSync(join(repo, 'dist/cli/main.js'))) {
+  if (!existsSync(join(repo, 'dist/bin/smoker.js'))) {
     log('dist missing: npm run build');
     run('npm', ['run', 'build'], { cwd: repo, timeout: 600_000 });
   }

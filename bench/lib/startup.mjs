@@ -6,7 +6,7 @@ import { median } from './report.mjs';
 
 /** Runs each command `times` times (after one warm-up) and returns median and min wall ms. */
 export function measureStartup(repo, tmp, times) {
-  const main = join(repo, 'dist/cli/main.js');
+  const main = join(repo, 'dist/bin/smoker.js');
   // `run` writes its session under ./results: run it from a scratch dir, not the repository.
   const cwd = mkdtempSync(join(tmp, 'startup-'));
   const timeOf = (args) => {

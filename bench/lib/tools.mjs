@@ -58,7 +58,7 @@ export function allTools() {
       label: 'smoker exec',
       multiProcess: false,
       // As a user runs it: default output (grouped), and the session written (under the run's scratch dir).
-      run: (t) => ({ cmd: t.node, args: [join(t.repo, 'dist/cli/main.js'), 'exec', t.inventory, '--', t.command] }),
+      run: (t) => ({ cmd: t.node, args: [join(t.repo, 'dist/bin/smoker.js'), 'exec', t.inventory, '--', t.command] }),
       count: (o) => {
         const report = parseJson(readText(join(o.cwd, 'results/latest/report.json')));
         const hosts = Object.values(report?.hosts ?? {});
@@ -69,7 +69,7 @@ export function allTools() {
       id: 'smoker-run',
       label: 'smoker run (20 checks)',
       multiProcess: false,
-      run: (t) => ({ cmd: t.node, args: [join(t.repo, 'dist/cli/main.js'), 'run', t.inventory, '--checks', join(t.repo, 'bench/fixtures/checks-20.yaml'), '--no-results', '-o', 'json'] }),
+      run: (t) => ({ cmd: t.node, args: [join(t.repo, 'dist/bin/smoker.js'), 'run', t.inventory, '--checks', join(t.repo, 'bench/fixtures/checks-20.yaml'), '--no-results', '-o', 'json'] }),
       count: (o) => {
         const report = parseJson(o.stdout);
         const c = report?.counts;

@@ -15,7 +15,7 @@ import { fanOut } from './fanout.js';
 import type { CheckFilters } from './filters.js';
 import { HostModules } from './module-files.js';
 import { planRun } from './plan.js';
-import { RunWatch } from '../watch/run-watch.js';
+import type { HostWatch, RunWatch, RunWatchOptions } from '../watch/run-watch.js';
 
 /** What to run. */
 export interface RunRequest {
@@ -42,12 +42,12 @@ export async function runChecks(req: RunRequest, connector: Connector): Promise<
   const local = new LocalConnection('controller', 8);
   const collector = new HostResultCollector(plan.map((p) => p.host.name), startedAt, req.session, req.onHostDone);
   const run = runSignal(req.signal);
-  const watch = new RunWatch({ services: req.checks.services, inventory: req.inventory, ...(req.watch ? { watch: req.watch } : {}), ...(req.session ? { session: req.session } : {}), signal: run.signal });
+  const watch = await openWatch(req, { services: req.checks.services, inventory: req.inventory, ...(req.watch ? { watch: req.watch } : {}), ...(req.session ? { session: req.session } : {}), signal: run.signal });
 
   const runHost = async (conn: Connection, host: HostConfig): Promise<HostResult> => {
     const start = Date.now();
     const modules = new HostModules(conn);
-    const watching = await watch.forHost(conn, host);
+    const watching = watch ? await watch.forHost(conn, host) : UNWATCHED;
     try {
       const done: CheckResult[] = await Promise.all(
         (checksOf.get(host.name) ?? []).map(async (check) =>
@@ -79,4 +79,14 @@ export async function runChecks(req: RunRequest, connector: Connector): Promise<
     run.dispose();
   }
   return collector.finish(new Date());
+}
+
+/** A host nothing watches: checks just run. */
+const UNWATCHED: HostWatch = { check: (_check, run) => run(), finish: async () => undefined };
+
+/** The run's watchers, or undefined when nothing is watched: src/watch/ is loaded only for runs that watch. */
+async function openWatch(req: RunRequest, opts: RunWatchOptions): Promise<RunWatch | undefined> {
+  if (!req.watch?.length && !req.checks.checks.some((c) => c.watch !== undefined)) return undefined;
+  const { RunWatch } = await import('../watch/run-watch.js');
+  return new RunWatch(opts);
 }
