@@ -13,6 +13,8 @@ export interface RunningProcess {
   kill(pid: number | undefined): Promise<void>;
   /** Gives up on the process (connection dead): resolve `done` now. */
   abandon(): void;
+  /** When the process began, if later than it was handed over (queued behind others): the timeout counts from then. */
+  started?: Promise<Date>;
 }
 
 /** Grace after a kill before the command is abandoned as hung. */
@@ -54,12 +56,24 @@ export async function superviseCommand(proc: RunningProcess, opts: ExecOptions, 
     giveUp = new Promise((resolve) => setTimeout(resolve, KILL_GRACE_MS).unref()).then(() => proc.abandon());
     return killing;
   };
-  const timer = opts.timeoutMs ? setTimeout(() => ((timedOut = true), void killOnce()), opts.timeoutMs) : undefined;
+  let begin = startedAt;
+  let ended = false;
+  let timer: NodeJS.Timeout | undefined;
+  const arm = () => {
+    if (opts.timeoutMs && !ended) timer = setTimeout(() => ((timedOut = true), void killOnce()), opts.timeoutMs);
+  };
+  if (proc.started) {
+    void proc.started.then((at) => {
+      begin = at;
+      arm();
+    });
+  } else arm();
   const onAbort = () => ((aborted = true), void killOnce());
   if (opts.signal?.aborted) onAbort();
   else opts.signal?.addEventListener('abort', onAbort, { once: true });
 
   const status = await proc.done;
+  ended = true;
   if (timer) clearTimeout(timer);
   // The command often ends at the TERM, before the kill's KILL step: let that finish (bounded), or
   // closing the connection right after would cut it off and leave TERM-proof processes running.
@@ -72,8 +86,8 @@ export async function superviseCommand(proc: RunningProcess, opts: ExecOptions, 
     stderr: err.text(),
     exitCode: timedOut || aborted ? null : status.exitCode,
     signal: timedOut ? 'SIGKILL' : aborted ? 'SIGINT' : status.signal,
-    startedAt: startedAt.toISOString(),
-    durationMs: Date.now() - startedAt.getTime(),
+    startedAt: begin.toISOString(),
+    durationMs: Date.now() - begin.getTime(),
     truncated: out.truncated || err.truncated,
     timedOut,
     aborted,

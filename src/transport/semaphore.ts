@@ -8,15 +8,38 @@ export class Semaphore {
 
   /** Waits for a slot; returns the function that frees it (call it exactly once). */
   async acquire(): Promise<() => void> {
+    // A release hands its slot straight to the first waiter (active stays), so no one can take it in between.
     if (this.active >= this.limit) await new Promise<void>((resolve) => this.waiting.push(resolve));
-    this.active++;
+    else this.active++;
+    return this.releaser();
+  }
+
+  private releaser(): () => void {
     let released = false;
     return () => {
       if (released) return;
       released = true;
-      this.active--;
-      this.waiting.shift()?.();
+      const next = this.waiting.shift();
+      if (next) next();
+      else this.active--;
     };
+  }
+
+  /** Takes a slot if one is free now, without waiting; returns its release function, or undefined. */
+  tryAcquire(): (() => void) | undefined {
+    if (this.active >= this.limit) return undefined;
+    this.active++;
+    return this.releaser();
+  }
+
+  /** How many wait for a slot. */
+  get queued(): number {
+    return this.waiting.length;
+  }
+
+  /** True when every slot is taken. */
+  get full(): boolean {
+    return this.active >= this.limit;
   }
 
   /** Runs fn while holding a slot. */

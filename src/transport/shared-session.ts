@@ -14,11 +14,22 @@ export interface ChannelStatus {
   signal: string | null;
 }
 
-/** The command in flight: its streams and how to end it. */
+/** A command sent to a shared session: ended when its session died before it began, to be run elsewhere. */
+export interface SharedProcess extends RunningProcess {
+  started: Promise<Date>;
+  notStarted(): boolean;
+}
+
+type StreamName = 'stdout' | 'stderr';
+
+/** A command sent to the shell: its streams, and how it ends. */
 interface Job {
   stdout: PassThrough;
   stderr: PassThrough;
   ends: number;
+  startedAt: number | undefined;
+  notStarted: boolean;
+  markStarted: (at: Date) => void;
   finish: (s: ChannelStatus) => void;
 }
 
@@ -27,13 +38,18 @@ export function newNonce(): string {
   return randomBytes(8).toString('hex');
 }
 
-/** A running shared shell: `run` one command at a time; after a kill or a failure it is `usable` no more. */
+/**
+ * A running shared shell. Commands are sent ahead (`pending` of them at once) and run in turn; each
+ * stream's end markers move that stream on to the next command. After a kill or stray output it takes
+ * no more commands (`accepting` false); commands sent but not begun then end `notStarted`.
+ */
 export class SharedSession {
   /** The shell's pid, also its session's process group: killing that group ends the command it runs. */
   private pid: number | undefined;
-  private readonly out: FrameReader;
-  private readonly err: FrameReader;
-  private job: Job | undefined;
+  private readonly readers: Record<StreamName, FrameReader>;
+  private readonly jobs: Job[] = [];
+  /** Per stream, the index in `jobs` of the command whose output it carries now. */
+  private readonly cursor: Record<StreamName, number> = { stdout: 0, stderr: 0 };
   private closed = false;
   private broken = false;
   private stderrHead: Buffer | undefined = Buffer.alloc(0);
@@ -44,41 +60,56 @@ export class SharedSession {
     private readonly status: ChannelStatus,
     closed: Promise<void>,
     private readonly killTree: (pid: number) => Promise<void>,
+    /** Called whenever a command ends or the session closes (room for another command). */
+    private readonly onChange: () => void,
   ) {
-    this.out = new FrameReader(nonce);
-    this.err = new FrameReader(nonce);
-    channel.on('data', (chunk: Buffer) => this.route(this.out.push(chunk), 'stdout'));
+    this.readers = { stdout: new FrameReader(nonce), stderr: new FrameReader(nonce) };
+    channel.on('data', (chunk: Buffer) => this.route(this.readers.stdout.push(chunk), 'stdout'));
     channel.stderr.on('data', (chunk: Buffer) => this.onStderr(chunk));
     void closed.then(() => this.onClose());
   }
 
-  /** True while the shell can take another command. */
-  get usable(): boolean {
-    return !this.closed && !this.broken && this.job === undefined;
+  /** True while the shell takes more commands. */
+  get accepting(): boolean {
+    return !this.closed && !this.broken;
   }
 
-  /** Sends one command; the process it returns ends when both streams showed its end marker. */
-  run(command: string, opts: Pick<ExecOptions, 'env' | 'cwd'>): RunningProcess {
-    if (!this.usable) throw new Error('shared session is busy or closed');
+  /** Commands sent and not yet ended. */
+  get pending(): number {
+    return this.jobs.length;
+  }
+
+  /** When the command running now began (ms since the epoch), if one is. */
+  get runningSince(): number | undefined {
+    return this.jobs[0]?.startedAt;
+  }
+
+  /** Sends one command; it ends when both streams showed its end marker. */
+  run(command: string, opts: Pick<ExecOptions, 'env' | 'cwd'>): SharedProcess {
+    if (!this.accepting) throw new Error('shared session is closed');
     let finish: (s: ChannelStatus) => void = () => undefined;
+    let markStarted: (at: Date) => void = () => undefined;
     const done = new Promise<ChannelStatus>((resolve) => (finish = resolve));
-    const job: Job = { stdout: new PassThrough(), stderr: new PassThrough(), ends: 0, finish };
-    this.job = job;
+    const started = new Promise<Date>((resolve) => (markStarted = resolve));
+    const job: Job = { stdout: new PassThrough(), stderr: new PassThrough(), ends: 0, startedAt: undefined, notStarted: false, markStarted, finish };
+    this.jobs.push(job);
+    if (this.jobs.length === 1) this.begin(job);
     this.channel.write(sharedJobLine(command, opts));
     return {
       stdout: job.stdout,
       stderr: job.stderr,
       done,
+      started,
+      notStarted: () => job.notStarted,
       kill: async () => {
         this.broken = true;
-        if (this.pid === undefined) this.channel.close();
-        else await this.killTree(this.pid);
+        if (this.pid !== undefined) await this.killTree(this.pid);
         this.channel.close();
       },
       abandon: () => {
         this.broken = true;
         this.channel.close();
-        this.endJob({ exitCode: null, signal: 'SIGKILL' });
+        this.endJob(job, { exitCode: null, signal: 'SIGKILL' });
       },
     };
   }
@@ -88,6 +119,11 @@ export class SharedSession {
     if (this.closed) return;
     this.closed = true;
     this.channel.end();
+  }
+
+  private begin(job: Job): void {
+    job.startedAt = Date.now();
+    job.markStarted(new Date(job.startedAt));
   }
 
   private onStderr(chunk: Buffer): void {
@@ -106,14 +142,14 @@ export class SharedSession {
       chunk = head.subarray(nl + 1);
       if (!chunk.length) return;
     }
-    this.route(this.err.push(chunk), 'stderr');
+    this.route(this.readers.stderr.push(chunk), 'stderr');
   }
 
-  private route(frames: Frame[], stream: 'stdout' | 'stderr'): void {
-    const job = this.job;
+  private route(frames: Frame[], stream: StreamName): void {
     for (const f of frames) {
+      const job = this.jobs[this.cursor[stream]];
       if (!job) {
-        // Output between commands (a background process of an earlier one): nobody's; the shell is no longer clean.
+        // Output after every command ended (a background process of an earlier one): nobody's; the shell is no longer clean.
         this.broken = true;
         continue;
       }
@@ -121,12 +157,22 @@ export class SharedSession {
         if (!job[stream].write(f.data)) this.pauseUntilDrained(job[stream], stream);
         continue;
       }
+      this.cursor[stream]++;
       job[stream].end();
-      if (++job.ends === 2) this.endJob({ exitCode: f.status, signal: null });
+      if (++job.ends === 2) this.complete(f.status);
     }
   }
 
-  private pauseUntilDrained(sink: PassThrough, stream: 'stdout' | 'stderr'): void {
+  /** Both streams passed the first command's marker: it ended with `status`, the next one begins. */
+  private complete(status: number): void {
+    const job = this.jobs[0];
+    if (!job) return;
+    this.endJob(job, { exitCode: status, signal: null });
+    const next = this.jobs[0];
+    if (next) this.begin(next);
+  }
+
+  private pauseUntilDrained(sink: PassThrough, stream: StreamName): void {
     const source = stream === 'stdout' ? this.channel : this.channel.stderr;
     source.pause();
     // A sink ended in the meantime (its command's marker came) emits 'finish' but never 'drain'.
@@ -134,25 +180,35 @@ export class SharedSession {
     sink.once('drain', resume).once('finish', resume);
   }
 
-  /** Resolves the job once both of its streams have delivered everything (their 'end'). */
-  private endJob(status: ChannelStatus): void {
-    const job = this.job;
-    if (!job) return;
-    this.job = undefined;
+  /** Takes the job out of the queue and resolves it once both of its streams delivered everything (their 'end'). */
+  private endJob(job: Job, status: ChannelStatus): void {
+    const at = this.jobs.indexOf(job);
+    if (at < 0) return;
+    this.jobs.splice(at, 1);
+    for (const s of ['stdout', 'stderr'] as const) if (this.cursor[s] > at) this.cursor[s]--;
     const ended = (s: PassThrough) => (s.readableEnded ? Promise.resolve() : new Promise<void>((r) => s.once('end', () => r()).once('close', () => r())));
     for (const s of [job.stdout, job.stderr]) if (!s.writableEnded) s.end();
-    void Promise.all([ended(job.stdout), ended(job.stderr)]).then(() => job.finish(status));
+    void Promise.all([ended(job.stdout), ended(job.stderr)]).then(() => {
+      job.finish(status);
+      this.onChange();
+    });
   }
 
   private onClose(): void {
     this.closed = true;
-    const job = this.job;
-    if (!job) return;
+    const [running, ...waiting] = this.jobs;
     // The shell ended under its command (killed, or the connection went): what was held back is output.
-    for (const [reader, stream] of [[this.out, job.stdout], [this.err, job.stderr]] as const) {
-      const rest = reader.flush();
-      if (rest.length && !stream.writableEnded) stream.write(rest);
+    if (running) {
+      for (const s of ['stdout', 'stderr'] as const) {
+        const rest = this.cursor[s] === 0 ? this.readers[s].flush() : Buffer.alloc(0);
+        if (rest.length && !running[s].writableEnded) running[s].write(rest);
+      }
+      this.endJob(running, { exitCode: this.status.exitCode, signal: this.status.signal });
     }
-    this.endJob({ exitCode: this.status.exitCode, signal: this.status.signal });
+    for (const job of waiting) {
+      job.notStarted = true;
+      this.endJob(job, { exitCode: null, signal: null });
+    }
+    this.onChange();
   }
 }

@@ -7,6 +7,7 @@ import { superviseCommand, type RunningProcess } from './command-run.js';
 import { killTreeCommand, wrapCommand } from './remote-command.js';
 import { readSecret } from './secrets.js';
 import { Semaphore } from './semaphore.js';
+import { SharedSessionPool } from './shared-pool.js';
 import { newNonce, SharedSession } from './shared-session.js';
 import { sharedShellCommand } from './shared-shell.js';
 import type { CommandOutput, Connection, ExecOptions } from './types.js';
@@ -31,20 +32,17 @@ export class SshConnection implements Connection {
   private sftpSession: Promise<SFTPWrapper> | undefined;
   private closedError: Error | undefined;
   private readonly onCloseCallbacks = new Set<() => void>();
-  /** Shared sessions waiting for a command; they hold no slot, but count against maxChannels as open channels. */
-  private readonly idleShells: SharedSession[] = [];
-  /** Shared sessions open (idle or busy), and commands waiting for a busy one to finish. */
-  private sharedShells = 0;
-  private readonly shellWaiters: Array<(s: SharedSession | undefined) => void> = [];
-  private slotsInUse = 0;
+  /** Sessions shared by commands that allow it; each holds a channel slot while open. */
+  private readonly shared: SharedSessionPool;
 
   constructor(
     readonly host: string,
     private readonly client: Client,
-    private readonly maxChannels: number,
+    maxChannels: number,
     private readonly release: () => void = () => endClient(client),
   ) {
     this.channels = new Semaphore(maxChannels);
+    this.shared = new SharedSessionPool(this.channels, (onChange) => this.openShared(onChange));
     const markClosed = (err?: Error) => {
       this.closedError ??= err ?? new Error('connection closed');
       for (const cb of this.onCloseCallbacks) cb();
@@ -57,7 +55,7 @@ export class SshConnection implements Connection {
   async exec(command: string, opts: ExecOptions = {}): Promise<CommandOutput> {
     if (opts.shareSession && opts.stdin === undefined && !opts.sudo) return this.execShared(command, opts);
     const password = opts.sudo && opts.sudoPasswordEnv ? readSecret(opts.sudoPasswordEnv) : undefined;
-    const { release } = await this.acquireSlot();
+    const release = await this.acquireSlot();
     try {
       const startedAt = new Date();
       const opened = await this.openChannel(wrapCommand(command, opts, password));
@@ -77,91 +75,32 @@ export class SshConnection implements Connection {
     }
   }
 
-  /** Runs a command in an idle shared session, or a new one; the session is kept for the next command if still clean. */
+  /** Runs a command in a shared session; one sent to a session that died before it began is sent again. */
   private async execShared(command: string, opts: ExecOptions): Promise<CommandOutput> {
-    const { release, idleShell } = await this.acquireSlot(true);
-    try {
-      const startedAt = new Date();
-      // An idle session may have died meanwhile (the host closed it): then it is gone, not reused.
-      if (idleShell && !idleShell.usable) this.dropShell(idleShell);
-      const shell = idleShell?.usable ? idleShell : await this.nextSharedSession();
-      const proc = shell.run(command, opts);
+    for (;;) {
+      const proc = await this.shared.send(command, opts);
       let lost = false;
       const onDead = () => (lost = true);
       this.onCloseCallbacks.add(onDead);
-      const out = await superviseCommand(proc, opts, startedAt, false).finally(() => this.onCloseCallbacks.delete(onDead));
+      const out = await superviseCommand(proc, opts, new Date(), false).finally(() => this.onCloseCallbacks.delete(onDead));
       if (lost && !out.timedOut && !out.aborted) {
         throw new TransportError(`${this.host}: connection lost while the command ran: ${this.closedError?.message ?? 'connection closed'}`, { code: 'E_CONNECTION_LOST' });
       }
-      if (shell.usable && !this.closedError) this.handBack(shell);
-      else this.dropShell(shell);
+      if (proc.notStarted() && !out.aborted) continue;
       return out;
-    } finally {
-      release();
     }
   }
 
-  /**
-   * A shared session for a command that found none idle. Up to SHARED_SESSIONS are opened at once; past
-   * that the command waits for a busy one, and opens another only after GROW_AFTER_MS (the busy ones run
-   * slow commands, or the link is slow): fast commands then cost the host no session each.
-   */
-  private async nextSharedSession(): Promise<SharedSession> {
-    if (this.sharedShells >= SHARED_SESSIONS) {
-      const handed = await new Promise<SharedSession | undefined>((resolve) => {
-        const waiter = (s: SharedSession | undefined) => {
-          clearTimeout(timer);
-          resolve(s);
-        };
-        const timer = setTimeout(() => {
-          this.shellWaiters.splice(this.shellWaiters.indexOf(waiter), 1);
-          resolve(undefined);
-        }, GROW_AFTER_MS);
-        this.shellWaiters.push(waiter);
-      });
-      if (handed) return handed;
-    }
-    this.sharedShells++;
-    try {
-      const nonce = newNonce();
-      const { channel, status, closed } = await this.openChannel(sharedShellCommand(nonce));
-      return new SharedSession(nonce, channel, status, closed, (pid) => this.killTree(pid, {}, undefined));
-    } catch (err) {
-      this.sharedShells--;
-      throw err;
-    }
+  private async openShared(onChange: () => void): Promise<SharedSession> {
+    const nonce = newNonce();
+    const { channel, status, closed } = await this.openChannel(sharedShellCommand(nonce));
+    return new SharedSession(nonce, channel, status, closed, (pid) => this.killTree(pid, {}, undefined), onChange);
   }
 
-  /** A shared session whose command ended cleanly: to a command waiting for one, or idle. */
-  private handBack(shell: SharedSession): void {
-    const waiter = this.shellWaiters.shift();
-    if (waiter) waiter(shell);
-    else this.idleShells.push(shell);
-  }
-
-  private dropShell(shell: SharedSession): void {
-    this.sharedShells--;
-    shell.close();
-  }
-
-  /**
-   * Takes one of the maxChannels slots and, for a shared command, an idle shared session if there is one
-   * (in the same step: another waiter must not count it as idle). Open channels are the slots in use plus
-   * the idle shared sessions, so a slot that will open a channel first closes an idle session if need be.
-   */
-  private async acquireSlot(forShared = false): Promise<{ release: () => void; idleShell: SharedSession | undefined }> {
-    const release = await this.channels.acquire();
-    this.slotsInUse++;
-    const idleShell = forShared ? this.idleShells.pop() : undefined;
-    while (this.idleShells.length > 0 && this.slotsInUse + this.idleShells.length > this.maxChannels) this.dropShell(this.idleShells.shift() as SharedSession);
-    let released = false;
-    const releaseOnce = () => {
-      if (released) return;
-      released = true;
-      this.slotsInUse--;
-      release();
-    };
-    return { release: releaseOnce, idleShell };
+  /** Takes one of the maxChannels slots; an idle shared session gives its slot up when none is free. */
+  private async acquireSlot(): Promise<() => void> {
+    if (this.channels.full) this.shared.closeIdle();
+    return this.channels.acquire();
   }
 
   /**
@@ -249,7 +188,7 @@ export class SshConnection implements Connection {
   // The SFTP session is a channel too: it holds one slot while open, so execs + SFTP + one kill stay under MaxSessions.
   private sftp(): Promise<SFTPWrapper> {
     this.sftpSession ??= this.acquireSlot().then(
-      ({ release }) =>
+      (release) =>
         new Promise<SFTPWrapper>((resolve, reject) => {
           this.client.sftp((err, sftp) => {
             if (err) {
@@ -281,15 +220,10 @@ export class SshConnection implements Connection {
 
   /** Closes the connection (or hands it back to the pool). */
   async close(): Promise<void> {
-    for (const shell of this.idleShells.splice(0)) this.dropShell(shell);
+    this.shared.close();
     this.release();
   }
 }
-
-/** Shared sessions a connection opens before commands wait for one (see nextSharedSession). */
-const SHARED_SESSIONS = 2;
-/** How long a command waits for a busy shared session before it opens one more. */
-const GROW_AFTER_MS = 200;
 
 /** Retries of a channel open that sshd refused (20 ms doubling: about 2.5 s in all). */
 const CHANNEL_OPEN_RETRIES = 7;

@@ -43,10 +43,15 @@ describe('transport: shared sessions @lab', function () {
     expect(shells.size).to.be.within(1, 8);
   });
 
-  it('opens more sessions when the shared ones are busy with slow commands (up to maxChannels)', async () => {
-    const outs = await Promise.all(Array.from({ length: 6 }, () => conn.exec(`sleep 1; cut -d' ' -f6 /proc/self/stat`, { shareSession: true })));
-    // Three sessions would run them in two rounds; waiting commands open their own after a short wait.
-    expect(new Set(outs.map((o) => o.stdout)).size).to.equal(6);
+  it('does not queue commands behind slow ones: once the running ones turn slow, waiting commands open sessions', async () => {
+    const sid = `cut -d' ' -f6 /proc/self/stat`;
+    const outs = await Promise.all([`sleep 3; ${sid}`, `sleep 3; ${sid}`, ...Array.from({ length: 6 }, () => sid)].map((c) => conn.exec(c, { shareSession: true })));
+    const slowSessions = new Set(outs.slice(0, 2).map((o) => o.stdout));
+    const fastSessions = new Set(outs.slice(2).map((o) => o.stdout));
+    expect(outs.every((o) => /^\d+\n$/.test(o.stdout) && o.exitCode === 0)).to.equal(true);
+    // Two sessions run the sleeps (one command may wait behind each); the other commands went to a third.
+    expect(slowSessions.size).to.equal(2);
+    expect([...fastSessions].some((s) => !slowSessions.has(s))).to.equal(true);
   });
 
   it('kills a timed-out command with its children, and the next commands still run', async () => {
@@ -61,6 +66,24 @@ describe('transport: shared sessions @lab', function () {
     expect(left.stdout.trim()).to.equal('');
     const after = await conn.exec('echo still here', { shareSession: true, timeoutMs: 5_000 });
     expect(after).to.include({ stdout: 'still here\n', exitCode: 0, timedOut: false });
+  });
+
+  it('a command queued behind one that is killed runs afterwards in another session', async () => {
+    const inv = loadInventory(join(dir, 'inventory.yaml'));
+    const fresh = await connector.connect(inv.hosts[0]!);
+    try {
+      // Two sessions (the base), each running a sleep; the third command queues behind one of them.
+      const sleeps = [fresh.exec('sleep 30', { shareSession: true, timeoutMs: 1_000 }), fresh.exec('sleep 30', { shareSession: true, timeoutMs: 1_000 })];
+      await new Promise((r) => setTimeout(r, 300));
+      // Its timeout is shorter than the wait: counted from when it began, it does not expire while it waits.
+      const [a, b, queued] = await Promise.all([...sleeps, fresh.exec('echo queued', { shareSession: true, timeoutMs: 600 })]);
+      expect([a?.timedOut, b?.timedOut]).to.deep.equal([true, true]);
+      expect(queued).to.include({ stdout: 'queued\n', exitCode: 0, timedOut: false });
+      // It began only after the kill.
+      expect(Date.parse(queued!.startedAt)).to.be.at.least(Date.parse(a!.startedAt) + 900);
+    } finally {
+      await fresh.close();
+    }
   });
 
   it('mixes shared commands, own-session commands with stdin and SFTP writes without refused channels', async () => {
