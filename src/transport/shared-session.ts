@@ -118,7 +118,7 @@ export class SharedSession {
   close(): void {
     if (this.closed) return;
     this.closed = true;
-    this.channel.end();
+    if (!this.channel.destroyed) this.channel.end();
   }
 
   private begin(job: Job): void {

@@ -62,12 +62,14 @@ export class SshConnection implements Connection {
       const { channel } = opened;
       const proc = this.toProcess(opened, opts, password);
       if (password !== undefined) channel.write(`${password}\n`);
-      if (opts.stdin !== undefined) channel.end(opts.stdin);
-      else channel.end();
+      // A fast command's channel may be closed already: ending it then would only build a throwaway error.
+      if (!channel.destroyed) {
+        if (opts.stdin !== undefined) channel.end(opts.stdin);
+        else channel.end();
+      }
       const out = await superviseCommand(proc, opts, startedAt, true);
-      // The host went away under the command: not the command's failure but the host's (exit 3).
       if (proc.connectionLost() && !out.timedOut && !out.aborted) {
-        throw new TransportError(`${this.host}: connection lost while the command ran: ${this.closedError?.message ?? 'connection closed'}`, { code: 'E_CONNECTION_LOST' });
+        throw this.lostWhileRunning();
       }
       return out;
     } finally {
@@ -84,11 +86,16 @@ export class SshConnection implements Connection {
       this.onCloseCallbacks.add(onDead);
       const out = await superviseCommand(proc, opts, new Date(), false).finally(() => this.onCloseCallbacks.delete(onDead));
       if (lost && !out.timedOut && !out.aborted) {
-        throw new TransportError(`${this.host}: connection lost while the command ran: ${this.closedError?.message ?? 'connection closed'}`, { code: 'E_CONNECTION_LOST' });
+        throw this.lostWhileRunning();
       }
       if (proc.notStarted() && !out.aborted) continue;
       return out;
     }
+  }
+
+  /** The host went away under a command: not the command's failure but the host's (exit 3). */
+  private lostWhileRunning(): TransportError {
+    return new TransportError(`${this.host}: connection lost while the command ran: ${this.closedError?.message ?? 'connection closed'}`, { code: 'E_CONNECTION_LOST' });
   }
 
   private async openShared(onChange: () => void): Promise<SharedSession> {
