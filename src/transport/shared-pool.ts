@@ -33,6 +33,8 @@ export class SharedSessionPool {
   constructor(
     private readonly slots: Semaphore,
     private readonly open: OpenShared,
+    /** Frees a slot held by another idle channel of the connection (SFTP), if every slot is taken. */
+    private readonly reclaimOther: () => void,
   ) {}
 
   /** Sends a command to a session with room, opening one when that is better than waiting. */
@@ -91,6 +93,7 @@ export class SharedSessionPool {
     this.opening = true;
     try {
       // The first session may wait for a slot; later ones only take a free one.
+      if (live === 0 && this.slots.full) this.reclaimOther();
       const release = live === 0 ? await this.slots.acquire() : this.slots.tryAcquire();
       if (!release) return false;
       try {

@@ -30,6 +30,7 @@ export class SshConnection implements Connection {
   private readonly channels: Semaphore;
   private readonly killSlot = new Semaphore(1);
   private sftpSession: Promise<SFTPWrapper> | undefined;
+  private sftpUsers = 0;
   private closedError: Error | undefined;
   private readonly onCloseCallbacks = new Set<() => void>();
   /** Sessions shared by commands that allow it; each holds a channel slot while open. */
@@ -42,7 +43,7 @@ export class SshConnection implements Connection {
     private readonly release: () => void = () => endClient(client),
   ) {
     this.channels = new Semaphore(maxChannels);
-    this.shared = new SharedSessionPool(this.channels, (onChange) => this.openShared(onChange));
+    this.shared = new SharedSessionPool(this.channels, (onChange) => this.openShared(onChange), () => this.closeIdleSftp());
     const markClosed = (err?: Error) => {
       this.closedError ??= err ?? new Error('connection closed');
       for (const cb of this.onCloseCallbacks) cb();
@@ -104,10 +105,15 @@ export class SshConnection implements Connection {
     return new SharedSession(nonce, channel, status, closed, (pid) => this.killTree(pid, {}, undefined), onChange);
   }
 
-  /** Takes one of the maxChannels slots; an idle shared session gives its slot up when none is free. */
+  /** Takes one of the maxChannels slots; an idle shared session or SFTP session gives its slot up when none is free. */
   private async acquireSlot(): Promise<() => void> {
-    if (this.channels.full) this.shared.closeIdle();
+    this.reclaimSlot();
     return this.channels.acquire();
+  }
+
+  /** When every slot is taken, closes a channel that has nothing to do (an idle shared session, else SFTP). */
+  private reclaimSlot(): void {
+    if (this.channels.full && !this.shared.closeIdle()) this.closeIdleSftp();
   }
 
   /**
@@ -211,18 +217,42 @@ export class SshConnection implements Connection {
     return this.sftpSession;
   }
 
+  /** Runs fn with the SFTP session; when it is done and others wait for a slot, the idle SFTP session gives its up. */
+  private async withSftp<T>(fn: (sftp: SFTPWrapper) => Promise<T>): Promise<T> {
+    this.sftpUsers++;
+    try {
+      return await fn(await this.sftp());
+    } finally {
+      this.sftpUsers--;
+      if (this.channels.queued > 0) this.closeIdleSftp();
+    }
+  }
+
+  /** Ends the SFTP session if nothing uses it (its slot frees when it closes); false when there is none to end. */
+  private closeIdleSftp(): boolean {
+    const session = this.sftpSession;
+    if (!session || this.sftpUsers > 0) return false;
+    this.sftpSession = undefined;
+    void session.then(
+      (sftp) => sftp.end(),
+      () => undefined,
+    );
+    return true;
+  }
+
   /** Writes a file over SFTP. */
   async writeFile(remotePath: string, content: string | Buffer, mode = 0o600): Promise<void> {
-    const sftp = await this.sftp();
-    await new Promise<void>((resolve, reject) => {
-      sftp.writeFile(remotePath, content, { mode }, (err) => (err ? reject(new TransportError(`${this.host}: upload to ${remotePath} failed: ${err.message}`)) : resolve()));
-    });
+    await this.withSftp(
+      (sftp) =>
+        new Promise<void>((resolve, reject) => {
+          sftp.writeFile(remotePath, content, { mode }, (err) => (err ? reject(new TransportError(`${this.host}: upload to ${remotePath} failed: ${err.message}`)) : resolve()));
+        }),
+    );
   }
 
   /** Streams a remote file to a local path over SFTP (never held in memory whole). */
   async download(remotePath: string, localPath: string): Promise<void> {
-    const sftp = await this.sftp();
-    await pipeline(sftp.createReadStream(remotePath), createWriteStream(localPath));
+    await this.withSftp((sftp) => pipeline(sftp.createReadStream(remotePath), createWriteStream(localPath)));
   }
 
   /** Closes the connection (or hands it back to the pool). */

@@ -99,6 +99,23 @@ describe('transport: shared sessions @lab', function () {
     expect(files.stdout).to.equal('file 3file 13file 23');
   });
 
+  it('with maxChannels 1, SFTP, shared and own-session commands take turns on the one slot instead of waiting forever', async () => {
+    const inv = loadInventory(join(dir, 'inventory.yaml'));
+    const one = await connector.connect({ ...inv.hosts[0]!, maxChannels: 1 });
+    try {
+      const got = await Promise.all([
+        one.exec('echo a', { shareSession: true }),
+        one.writeFile('/tmp/one-slot', 'uploaded').then(() => one.exec('cat /tmp/one-slot', { shareSession: true })),
+        one.exec('cat', { stdin: 'own' }),
+        one.exec('echo b', { shareSession: true }),
+        one.writeFile('/tmp/one-slot-2', 'again').then(() => one.exec('cat', { stdin: 'own again' })),
+      ]);
+      expect(got.map((o) => o.stdout)).to.deep.equal(['a\n', 'uploaded', 'own', 'b\n', 'own again']);
+    } finally {
+      await one.close();
+    }
+  });
+
   it('streams large output and keeps it apart from the next command', async () => {
     const [big, next] = await Promise.all([
       conn.exec('head -c 3000000 /dev/zero | tr "\\0" x; echo; echo done >&2', { shareSession: true, maxBuffer: 4_000_000 }),
