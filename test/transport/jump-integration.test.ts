@@ -1,12 +1,12 @@
 // ProxyJump through real lab bastions, and ~/.ssh/config (Include, Match) resolved as OpenSSH does (SPEC §5).
 import { expect } from 'chai';
-import { spawn } from 'node:child_process';
 import { cpSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startLab, type Lab } from '../lab/index.js';
-import { CLI, ROOT, smoker, type CliResult } from '../support/cli.js';
+import { collectChild, type ChildResult } from '../support/child.js';
+import { CLI, ROOT, smoker } from '../support/cli.js';
 import {
   cliEnv,
   hostOf,
@@ -35,19 +35,10 @@ async function sshPeers(lab: Lab, host: string): Promise<string[]> {
  * OpenSSH and smoker both take ~ from the passwd entry, not $HOME, so this is how a test gives them a
  * ~/.ssh/config of its own without touching the real one.
  */
-function runInPrivateHome(home: string, file: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<CliResult> {
+function runInPrivateHome(home: string, file: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<ChildResult> {
   const script = 'mount --bind "$1" "$2" && shift 2 && exec "$@"';
   const argv = ['--mount', '--propagation', 'private', '--', '/bin/sh', '-c', script, 'sh', home, userInfo().homedir, file, ...args];
-  return new Promise((resolve, reject) => {
-    const child = spawn('unshare', argv, { cwd: ROOT, env: { ...process.env, NO_COLOR: '1', HOME: userInfo().homedir, SSH_AUTH_SOCK: '', ...env } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end();
-  });
+  return collectChild('unshare', argv, { cwd: ROOT, env: { ...process.env, NO_COLOR: '1', HOME: userInfo().homedir, SSH_AUTH_SOCK: '', ...env } });
 }
 
 /** hostname, user, port and proxyjump as `ssh -G` prints them. */
