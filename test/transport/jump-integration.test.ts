@@ -4,14 +4,16 @@ import { cpSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startLab, type Lab } from '../lab/index.js';
+import type { Lab } from '../lab/index.js';
 import { collectChild, type ChildResult } from '../support/child.js';
 import { CLI, ROOT, smoker } from '../support/cli.js';
 import {
   cliEnv,
+  closeLabHome,
   hostOf,
   labInventory,
   makeTempHome,
+  openLabHome,
   parseExecJson,
   pgrepOnHost,
   removeDir,
@@ -58,16 +60,11 @@ describe('ProxyJump and ~/.ssh/config against real sshd @lab', function () {
   let home: string;
 
   before(async function () {
-    lab = await startLab({ hosts: 6, namePrefix: 'lab' });
+    ({ lab, home } = await openLabHome({ hosts: 6, namePrefix: 'lab' }, 'smoker-jump-'));
     // Proving which hop a connection came from needs one address per host.
     if (lab.mode !== 'netns') this.skip();
-    home = makeTempHome('smoker-jump-');
   });
-
-  after(async () => {
-    await lab?.close();
-    removeDir(home);
-  });
+  after(() => closeLabHome(lab, home));
 
   it('reaches targets through a two-hop chain (jump: lab1,lab2) over one bastion connection', async () => {
     const doc = labInventory(lab);
