@@ -5,16 +5,9 @@ import { hostPlaceholders, substituteCommand, substituteRaw, UnknownPlaceholderE
 import type { ExecOptions } from '../transport/types.js';
 import type { WatchTarget } from '../watch/watcher.js';
 
-/** A service's definition for one host, ready to run. */
-export interface HostService {
-  readonly name: string;
+/** A service's definition for one host, ready to run: its ServiceDef fields with the host's values filled in. */
+export interface HostService extends Pick<ServiceDef, 'name' | 'start' | 'stop' | 'status' | 'wait' | 'waitTimeoutMs' | 'logs'> {
   readonly host: HostConfig;
-  readonly start: string | undefined;
-  readonly stop: string | undefined;
-  readonly status: string | undefined;
-  readonly wait: readonly WaitCondition[];
-  readonly waitTimeoutMs: number;
-  readonly logs: Readonly<Record<string, string>>;
   readonly watch: readonly WatchTarget[];
   /** env, sudo and the sudo password variable every command of the service runs with. */
   readonly execOptions: Pick<ExecOptions, 'env' | 'sudo' | 'sudoPasswordEnv'>;

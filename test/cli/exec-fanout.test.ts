@@ -2,17 +2,17 @@
 import { expect } from 'chai';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { startLab, type Lab } from '../lab/index.js';
+import type { Lab } from '../lab/index.js';
 import { smoker } from '../support/cli.js';
 import {
   cliEnv,
+  closeLabHome,
   hostOf,
   labInventory,
-  makeTempHome,
   onlySession,
+  openLabHome,
   parseExecJson,
   readSessionMeta,
-  removeDir,
   startSilentServer,
   writeInventoryDoc,
 } from '../transport/integration-support.js';
@@ -25,9 +25,8 @@ describe('smoker exec fan-out over a real lab @lab', function () {
   let inventory: string;
 
   before(async () => {
-    lab = await startLab({ hosts: 51, namePrefix: 'web' });
+    ({ lab, home } = await openLabHome({ hosts: 51, namePrefix: 'web' }, 'smoker-fanout-'));
     silent = await startSilentServer();
-    home = makeTempHome('smoker-fanout-');
     await lab.stopHost('web51');
     const doc = labInventory(lab);
     doc.hosts['mute'] = { address: '127.0.0.1', port: silent.port, connectTimeout: '2s' };
@@ -36,8 +35,7 @@ describe('smoker exec fan-out over a real lab @lab', function () {
 
   after(async () => {
     await silent?.close();
-    await lab?.close();
-    removeDir(home);
+    await closeLabHome(lab, home);
   });
 
   it('runs on 50 hosts as one group while a refused and a silent host fail alone; exit 3', async () => {

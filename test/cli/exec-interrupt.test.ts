@@ -1,8 +1,8 @@
 // Ctrl-C on a terminal during `smoker exec -- sleep 600`: remote work killed, session interrupted, exit 130 (SPEC §5).
 import { expect } from 'chai';
 import { join } from 'node:path';
-import { startLab, type Lab } from '../lab/index.js';
-import { cliEnv, makeTempHome, onlySession, pgrepOnHost, readSessionMeta, removeDir, spawnOnPty, waitFor } from '../transport/integration-support.js';
+import type { Lab } from '../lab/index.js';
+import { cliEnv, closeLabHome, onlySession, openLabHome, pgrepOnHost, readSessionMeta, spawnOnPty, waitFor } from '../transport/integration-support.js';
 
 describe('Ctrl-C during smoker exec on a terminal @lab', function () {
   this.timeout(120_000);
@@ -10,16 +10,8 @@ describe('Ctrl-C during smoker exec on a terminal @lab', function () {
   let home: string;
   let inventory: string;
 
-  before(async () => {
-    lab = await startLab({ hosts: 4 });
-    home = makeTempHome('smoker-interrupt-');
-    inventory = lab.writeInventory(join(home, 'inventory.yaml'));
-  });
-
-  after(async () => {
-    await lab?.close();
-    removeDir(home);
-  });
+  before(async () => ({ lab, home, inventory } = await openLabHome({ hosts: 4 }, 'smoker-interrupt-')));
+  after(() => closeLabHome(lab, home));
 
   it('exits 130 with the interrupted notice, session interrupted, no sleep left on any host', async () => {
     const results = join(home, 'results');

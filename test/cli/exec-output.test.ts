@@ -3,9 +3,9 @@ import { expect } from 'chai';
 import { spawn } from 'node:child_process';
 import { createReadStream, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { startLab, type Lab } from '../lab/index.js';
+import type { Lab } from '../lab/index.js';
 import { CLI, ROOT } from '../support/cli.js';
-import { cliEnv, hostOf, makeTempHome, onlySession, parseExecJson, removeDir } from '../transport/integration-support.js';
+import { cliEnv, closeLabHome, hostOf, onlySession, openLabHome, parseExecJson } from '../transport/integration-support.js';
 
 const SIZE = 50_000_000;
 const MiB = 1024 * 1024;
@@ -68,17 +68,12 @@ describe('smoker exec with 50 MB of output @lab', function () {
   let probe: string;
 
   before(async () => {
-    lab = await startLab({ hosts: 1 });
-    home = makeTempHome('smoker-output-');
-    inventory = lab.writeInventory(join(home, 'inventory.yaml'));
+    ({ lab, home, inventory } = await openLabHome({ hosts: 1 }, 'smoker-output-'));
     probe = join(home, 'rss-probe.mjs');
     writeFileSync(probe, RSS_PROBE);
   });
 
-  after(async () => {
-    await lab?.close();
-    removeDir(home);
-  });
+  after(() => closeLabHome(lab, home));
 
   it('writes all 50 MB to the session, keeps 1 MiB with truncated: true, and RSS stays bounded', async () => {
     const small = await runProbed(['exec', inventory, '--no-results', '-o', 'json', '--', 'echo small'], cliEnv(home), probe, join(home, 'rss-small.json'));

@@ -2,17 +2,17 @@
 import { expect } from 'chai';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { LAB_SUDO_PASSWORD, LAB_SUDO_USER, startLab, type Lab } from '../lab/index.js';
+import { LAB_SUDO_PASSWORD, LAB_SUDO_USER, type Lab } from '../lab/index.js';
 import { smoker } from '../support/cli.js';
 import {
   cliEnv,
+  closeLabHome,
   hostOf,
   labInventory,
   listFiles,
-  makeTempHome,
   onlySession,
+  openLabHome,
   parseExecJson,
-  removeDir,
   writeInventoryDoc,
 } from '../transport/integration-support.js';
 
@@ -29,8 +29,7 @@ describe('smoker exec with sudo and a password @lab', function () {
   const filesWithPassword = (dir: string) => listFiles(dir).filter((f) => readFileSync(f).includes(LAB_SUDO_PASSWORD));
 
   before(async () => {
-    lab = await startLab({ hosts: 2, sudoUser: true });
-    home = makeTempHome('smoker-sudo-');
+    ({ lab, home } = await openLabHome({ hosts: 2, sudoUser: true }, 'smoker-sudo-'));
     const doc = labInventory(lab);
     Object.assign(doc.defaults, { user: LAB_SUDO_USER, sudo: true, sudoPasswordEnv: PASSWORD_ENV });
     inventory = writeInventoryDoc(join(home, 'sudo.yaml'), doc);
@@ -38,10 +37,7 @@ describe('smoker exec with sudo and a password @lab', function () {
     noPassword = writeInventoryDoc(join(home, 'sudo-n.yaml'), doc);
   });
 
-  after(async () => {
-    await lab?.close();
-    removeDir(home);
-  });
+  after(() => closeLabHome(lab, home));
 
   it('runs the command as root with the password piped to sudo -S; no session file holds the password', async () => {
     const results = join(home, 'results-ok');

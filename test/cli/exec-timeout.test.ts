@@ -1,17 +1,17 @@
 // smoker exec --timeout kills the remote process tree; a host whose sshd dies mid-command errors, never hangs (SPEC §5).
 import { expect } from 'chai';
 import { join } from 'node:path';
-import { startLab, type Lab } from '../lab/index.js';
+import type { Lab } from '../lab/index.js';
 import { smoker } from '../support/cli.js';
 import {
   cliEnv,
+  closeLabHome,
   hostOf,
-  makeTempHome,
   onlySession,
+  openLabHome,
   parseExecJson,
   pgrepOnHost,
   readSessionMeta,
-  removeDir,
   waitFor,
 } from '../transport/integration-support.js';
 
@@ -28,16 +28,8 @@ describe('smoker exec timeouts and dying hosts @lab', function () {
   let home: string;
   let inventory: string;
 
-  before(async () => {
-    lab = await startLab({ hosts: 3 });
-    home = makeTempHome('smoker-timeout-');
-    inventory = lab.writeInventory(join(home, 'inventory.yaml'));
-  });
-
-  after(async () => {
-    await lab?.close();
-    removeDir(home);
-  });
+  before(async () => ({ lab, home, inventory } = await openLabHome({ hosts: 3 }, 'smoker-timeout-')));
+  after(() => closeLabHome(lab, home));
 
   it('--timeout 1s kills `sleep 600` and everything it started; nothing is left on the host', async () => {
     // A background child in its own subshell outlives its parent: only killing the group gets it.

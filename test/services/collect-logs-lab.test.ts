@@ -1,15 +1,15 @@
 // Log collection streams over SFTP: a 100 MB log is copied by a child process whose memory stays bounded.
 import { expect } from 'chai';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadInventory } from '../../src/config/inventory.js';
 import { collectLogs } from '../../src/services/collect-logs.js';
 import { Connector } from '../../src/transport/connector.js';
-import { startLab, type Lab } from '../lab/index.js';
+import type { Lab } from '../lab/index.js';
 import { ROOT } from '../support/cli.js';
+import { closeLabHome, openLabHome } from '../transport/integration-support.js';
 
 const CHILD = fileURLToPath(new URL('./collect-child.ts', import.meta.url));
 const SIZE = 100 * 1024 * 1024;
@@ -21,17 +21,12 @@ describe('services: collecting logs @lab', function () {
   let inventory: string;
 
   before(async () => {
-    lab = await startLab({ hosts: 1 });
-    dir = mkdtempSync(join(tmpdir(), 'smoker-collect-'));
-    inventory = lab.writeInventory(join(dir, 'inventory.yaml'));
+    ({ lab, home: dir, inventory } = await openLabHome({ hosts: 1 }, 'smoker-collect-'));
     const r = await lab.exec('host1', `mkdir -p /tmp/demo && yes "2026-11-22 10:00:00 INFO request served in 12ms by worker 7" | head -c ${SIZE} > /tmp/demo/big.log && chown -R ${lab.user} /tmp/demo && md5sum /tmp/demo/big.log`, { timeoutMs: 60_000 });
     expect(r.code, r.stderr).to.equal(0);
   });
 
-  after(async () => {
-    await lab?.close();
-    if (dir) rmSync(dir, { recursive: true, force: true });
-  });
+  after(() => closeLabHome(lab, dir));
 
   it('copies a 100 MB log without holding it in memory (child RSS grows far less than the file)', async () => {
     const out = execFileSync(process.execPath, ['--import', 'tsx', CHILD, inventory, 'host1', '/tmp/demo/big.log', dir], { cwd: ROOT, encoding: 'utf8', timeout: 120_000 });

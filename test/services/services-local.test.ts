@@ -1,20 +1,12 @@
 // Service commands end to end on this machine (transport: local): a full cycle, and the usage errors (exit 2).
 import { expect } from 'chai';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { RunReport } from '../../src/results/types.js';
 import { smoker } from '../support/cli.js';
+import { freePort } from '../support/free-port.js';
 import { DEMO_SCRIPT } from './support.js';
-
-async function freePort(): Promise<number> {
-  const s = createServer();
-  await new Promise<void>((r) => s.listen(0, '127.0.0.1', () => r()));
-  const port = (s.address() as { port: number }).port;
-  await new Promise((r) => s.close(r));
-  return port;
-}
 
 describe('service commands on the controller (transport: local)', function () {
   this.timeout(60_000);

@@ -10,19 +10,11 @@ import { buildWaitProbe, parseMarks, buildMarkScript } from '../../src/services/
 import { waitFor } from '../../src/services/wait.js';
 import { LocalConnection } from '../../src/transport/local-connection.js';
 import { LogWatcher } from '../../src/watch/watcher.js';
+import { freePort } from '../support/free-port.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'smoker-wait-'));
 const conn = new LocalConnection('local', 8);
 const later = (ms: number, fn: () => void) => setTimeout(fn, ms);
-
-/** A free port, found by listening on 0 and closing. */
-async function freePort(): Promise<number> {
-  const s = createServer();
-  await new Promise<void>((r) => s.listen(0, '127.0.0.1', () => r()));
-  const port = (s.address() as { port: number }).port;
-  await new Promise((r) => s.close(r));
-  return port;
-}
 
 /** Lines of `ps` that mention `text` (the loops must leave nothing behind). */
 function processesMentioning(text: string): string[] {

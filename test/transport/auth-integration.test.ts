@@ -4,15 +4,15 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { appendFileSync, existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { startLab, type Lab } from '../lab/index.js';
+import type { Lab } from '../lab/index.js';
 import { smoker } from '../support/cli.js';
 import {
   cliEnv,
+  closeLabHome,
   hostOf,
   labInventory,
-  makeTempHome,
+  openLabHome,
   parseExecJson,
-  removeDir,
   spawnOnPty,
   waitFor,
   writeInventoryDoc,
@@ -32,8 +32,7 @@ describe('SSH authentication against real sshd @lab', function () {
   };
 
   before(async () => {
-    lab = await startLab({ hosts: 3 });
-    home = makeTempHome('smoker-auth-');
+    ({ lab, home } = await openLabHome({ hosts: 3 }, 'smoker-auth-'));
     // An encrypted key (ssh-keygen's default format: bcrypt KDF, aes256-ctr), authorized on every lab host.
     encryptedKey = join(home, 'id_encrypted');
     const gen = spawnSync('ssh-keygen', ['-q', '-t', 'ed25519', '-N', 'secret', '-C', 'encrypted', '-f', encryptedKey]);
@@ -43,8 +42,7 @@ describe('SSH authentication against real sshd @lab', function () {
 
   after(async () => {
     agent?.kill();
-    await lab?.close();
-    removeDir(home);
+    await closeLabHome(lab, home);
   });
 
   it('a wrong key fails that host alone, as an authentication error naming the key', async () => {

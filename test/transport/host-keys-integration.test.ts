@@ -3,15 +3,15 @@ import { expect } from 'chai';
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { startLab, type Lab } from '../lab/index.js';
+import type { Lab } from '../lab/index.js';
 import { smoker } from '../support/cli.js';
 import {
   cliEnv,
+  closeLabHome,
   hostOf,
   labInventory,
-  makeTempHome,
+  openLabHome,
   parseExecJson,
-  removeDir,
   writeInventoryDoc,
 } from './integration-support.js';
 import { fingerprintOf, generateKey, sshKeygenFind } from './ssh-keygen.js';
@@ -45,15 +45,8 @@ describe('host keys against real sshd @lab', function () {
     return line;
   };
 
-  before(async () => {
-    lab = await startLab({ hosts: 20, namePrefix: 'hk' });
-    home = makeTempHome('smoker-hostkeys-');
-  });
-
-  after(async () => {
-    await lab?.close();
-    removeDir(home);
-  });
+  before(async () => ({ lab, home } = await openLabHome({ hosts: 20, namePrefix: 'hk' }, 'smoker-hostkeys-')));
+  after(() => closeLabHome(lab, home));
 
   it('refuses a host whose key differs from known_hosts; nothing runs there, the others run', async () => {
     const other = generateKey(home, 'impostor');

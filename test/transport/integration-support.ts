@@ -1,5 +1,5 @@
 // Helpers shared by the lab integration tests (test/transport/*integration*, test/cli/exec*):
-// inventories built from a lab, an isolated HOME, session files, polling.
+// a lab with an isolated HOME, inventories built from a lab, session files, polling.
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer, type Server, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { IPty } from 'node-pty';
 import { parse, stringify } from 'yaml';
-import type { Lab, LabInventoryOptions } from '../lab/index.js';
+import { startLab, type Lab, type LabInventoryOptions, type LabOptions } from '../lab/index.js';
 import { CLI, ROOT } from '../support/cli.js';
 
 /** An inventory document as the lab renders it, to be edited before writing. */
@@ -34,6 +34,32 @@ export function makeTempHome(prefix: string): string {
   const home = mkdtempSync(join(tmpdir(), prefix));
   mkdirSync(join(home, '.ssh'), { mode: 0o700 });
   return home;
+}
+
+/** A started lab, a scratch HOME beside it (see makeTempHome), and the lab's plain inventory written there. */
+export interface LabHome {
+  lab: Lab;
+  home: string;
+  /** `home`/inventory.yaml, as lab.writeInventory renders it. */
+  inventory: string;
+}
+
+/** Starts a lab with `opts` and makes its HOME, for a describe block's before(); closeLabHome undoes it. */
+export async function openLabHome(opts: LabOptions, homePrefix: string): Promise<LabHome> {
+  const lab = await startLab(opts);
+  try {
+    const home = makeTempHome(homePrefix);
+    return { lab, home, inventory: lab.writeInventory(join(home, 'inventory.yaml')) };
+  } catch (err) {
+    await lab.close();
+    throw err;
+  }
+}
+
+/** Closes a lab and removes its HOME; either may be unset when before() failed part way. */
+export async function closeLabHome(lab: Lab | undefined, home: string | undefined): Promise<void> {
+  await lab?.close();
+  removeDir(home);
 }
 
 /** Environment for a CLI run: isolated HOME, no agent unless given, sessions under `results`. */

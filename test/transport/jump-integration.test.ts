@@ -1,17 +1,19 @@
 // ProxyJump through real lab bastions, and ~/.ssh/config (Include, Match) resolved as OpenSSH does (SPEC §5).
 import { expect } from 'chai';
-import { spawn } from 'node:child_process';
 import { cpSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startLab, type Lab } from '../lab/index.js';
-import { CLI, ROOT, smoker, type CliResult } from '../support/cli.js';
+import type { Lab } from '../lab/index.js';
+import { collectChild, type ChildResult } from '../support/child.js';
+import { CLI, ROOT, smoker } from '../support/cli.js';
 import {
   cliEnv,
+  closeLabHome,
   hostOf,
   labInventory,
   makeTempHome,
+  openLabHome,
   parseExecJson,
   pgrepOnHost,
   removeDir,
@@ -35,19 +37,10 @@ async function sshPeers(lab: Lab, host: string): Promise<string[]> {
  * OpenSSH and smoker both take ~ from the passwd entry, not $HOME, so this is how a test gives them a
  * ~/.ssh/config of its own without touching the real one.
  */
-function runInPrivateHome(home: string, file: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<CliResult> {
+function runInPrivateHome(home: string, file: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<ChildResult> {
   const script = 'mount --bind "$1" "$2" && shift 2 && exec "$@"';
   const argv = ['--mount', '--propagation', 'private', '--', '/bin/sh', '-c', script, 'sh', home, userInfo().homedir, file, ...args];
-  return new Promise((resolve, reject) => {
-    const child = spawn('unshare', argv, { cwd: ROOT, env: { ...process.env, NO_COLOR: '1', HOME: userInfo().homedir, SSH_AUTH_SOCK: '', ...env } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end();
-  });
+  return collectChild('unshare', argv, { cwd: ROOT, env: { ...process.env, NO_COLOR: '1', HOME: userInfo().homedir, SSH_AUTH_SOCK: '', ...env } });
 }
 
 /** hostname, user, port and proxyjump as `ssh -G` prints them. */
@@ -67,16 +60,11 @@ describe('ProxyJump and ~/.ssh/config against real sshd @lab', function () {
   let home: string;
 
   before(async function () {
-    lab = await startLab({ hosts: 6, namePrefix: 'lab' });
+    ({ lab, home } = await openLabHome({ hosts: 6, namePrefix: 'lab' }, 'smoker-jump-'));
     // Proving which hop a connection came from needs one address per host.
     if (lab.mode !== 'netns') this.skip();
-    home = makeTempHome('smoker-jump-');
   });
-
-  after(async () => {
-    await lab?.close();
-    removeDir(home);
-  });
+  after(() => closeLabHome(lab, home));
 
   it('reaches targets through a two-hop chain (jump: lab1,lab2) over one bastion connection', async () => {
     const doc = labInventory(lab);
