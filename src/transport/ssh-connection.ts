@@ -1,4 +1,5 @@
 // A Connection over one ssh2 client: every command is a channel, at most maxChannels at once.
+import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
 import { pipeline } from 'node:stream/promises';
 import type { Client, ClientChannel, SFTPWrapper } from 'ssh2';
@@ -252,7 +253,19 @@ export class SshConnection implements Connection {
 
   /** Streams a remote file to a local path over SFTP (never held in memory whole). */
   async download(remotePath: string, localPath: string): Promise<void> {
-    await this.withSftp((sftp) => pipeline(sftp.createReadStream(remotePath), createWriteStream(localPath)));
+    await this.withSftp(async (sftp) => {
+      const source = sftp.createReadStream(remotePath);
+      // A missing or unreadable file fails here, before any local file exists.
+      await once(source, 'open');
+      const sink = createWriteStream(localPath);
+      try {
+        await pipeline(source, sink);
+      } catch (err) {
+        // pipeline settles before the sink has closed; a caller removing the file must not race its open.
+        if (!sink.closed) await once(sink, 'close').catch(() => undefined);
+        throw err;
+      }
+    });
   }
 
   /** Closes the connection (or hands it back to the pool). */
