@@ -1,6 +1,6 @@
 // Drives one running command: captures both streams, applies the timeout and abort, builds the outcome.
 import { OutputCapture, DEFAULT_MAX_BUFFER } from './output-capture.js';
-import { PID_MARKER } from './remote-command.js';
+import { readPidLine } from './remote-command.js';
 import type { CommandOutput, ExecOptions } from './types.js';
 
 /** The process-like thing a transport gives us: two readable streams and a way to kill it. */
@@ -28,21 +28,21 @@ export async function superviseCommand(proc: RunningProcess, opts: ExecOptions, 
   let pid: number | undefined;
   let markerPending = expectPidMarker;
   let pendingErr = Buffer.alloc(0);
+  let pidRead: () => void = () => undefined;
+  // A kill before the pid line came (Ctrl-C right after the start) waits for it: closing the channel alone leaves the command running.
+  const pidKnown = expectPidMarker ? Promise.race([new Promise<void>((resolve) => (pidRead = resolve)), proc.done]) : Promise.resolve();
 
   pipe(proc.stdout, out, opts.onStdout);
   proc.stderr.on('data', (chunk: Buffer) => {
     if (!markerPending) return push(proc.stderr, err, chunk);
     // The wrapper's first stderr line carries the pid; strip it from what users see.
     pendingErr = Buffer.concat([pendingErr, chunk]);
-    const nl = pendingErr.indexOf(10);
-    if (nl < 0 && pendingErr.length < 64) return;
+    const head = readPidLine(pendingErr, 64);
+    if (!head) return;
     markerPending = false;
-    const line = pendingErr.subarray(0, nl < 0 ? pendingErr.length : nl).toString();
-    if (line.startsWith(PID_MARKER)) {
-      pid = Number(line.slice(PID_MARKER.length)) || undefined;
-      const rest = pendingErr.subarray(nl + 1);
-      if (rest.length) push(proc.stderr, err, rest);
-    } else push(proc.stderr, err, pendingErr);
+    pid = head.pid;
+    pidRead();
+    if (head.rest.length) push(proc.stderr, err, head.rest);
   });
 
   let timedOut = false;
@@ -51,7 +51,7 @@ export async function superviseCommand(proc: RunningProcess, opts: ExecOptions, 
   let giveUp: Promise<void> | undefined;
   const killOnce = () => {
     if (killing) return killing;
-    killing = proc.kill(pid).catch(() => undefined);
+    killing = pidKnown.then(() => proc.kill(pid)).catch(() => undefined);
     // A host that does not answer the kill must not hang the run.
     giveUp = new Promise((resolve) => setTimeout(resolve, KILL_GRACE_MS).unref()).then(() => proc.abandon());
     return killing;

@@ -1,0 +1,67 @@
+// superviseCommand over a real local process group, started the way the SSH wrapper starts commands.
+import { expect } from 'chai';
+import { spawn } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import { superviseCommand, type RunningProcess } from '../../src/transport/command-run.js';
+import { PID_MARKER } from '../../src/transport/remote-command.js';
+
+/** `/bin/sh -c script` in its own process group; kill(pid) kills that group, kill(undefined) only lets go, as closing an SSH channel does. */
+function startGroup(script: string): RunningProcess & { kills: (number | undefined)[]; groupAlive(): boolean } {
+  const child = spawn('/bin/sh', ['-c', script], { detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  const kills: (number | undefined)[] = [];
+  let settle: (s: { exitCode: number | null; signal: string | null }) => void = () => undefined;
+  const done = new Promise<{ exitCode: number | null; signal: string | null }>((resolve) => (settle = resolve));
+  child.on('close', (code, signal) => settle({ exitCode: code, signal }));
+  return {
+    stdout: child.stdout,
+    stderr: child.stderr,
+    done,
+    kills,
+    kill: async (pid) => {
+      kills.push(pid);
+      if (pid !== undefined) process.kill(-pid, 'SIGKILL');
+    },
+    abandon: () => settle({ exitCode: null, signal: 'SIGKILL' }),
+    groupAlive: () => livingInGroup(child.pid!) > 0,
+  };
+}
+
+/** Processes of group `pgid` that are not zombies (a container's init may leave killed orphans unreaped). */
+function livingInGroup(pgid: number): number {
+  let n = 0;
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      // pid (comm) state ppid pgrp ...: comm may hold spaces, so read after its closing parenthesis.
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const [state, , pgrp] = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      if (Number(pgrp) === pgid && state !== 'Z') n++;
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return n;
+}
+
+describe('transport/command-run', () => {
+  it('an abort before the pid line came waits for it, then kills the process group', async () => {
+    // The pid line comes 300 ms late, as from a slow login shell; the command then never ends by itself.
+    const proc = startGroup(`sleep 0.3; printf '${PID_MARKER}%s\\n' "$$" >&2; exec sleep 600`);
+    const ac = new AbortController();
+    const running = superviseCommand(proc, { signal: ac.signal }, new Date(), true);
+    ac.abort();
+    const out = await running;
+    expect(out.aborted).to.equal(true);
+    expect(proc.kills).to.have.length(1);
+    expect(proc.kills[0]).to.be.a('number');
+    expect(proc.groupAlive(), 'the sleep was left running').to.equal(false);
+    expect(out.stderr).to.equal('');
+  });
+
+  it('a timeout kills the group by the pid the wrapper printed, and the outcome says so', async () => {
+    const proc = startGroup(`printf '${PID_MARKER}%s\\n' "$$" >&2; echo started; echo warming >&2; sleep 600 & wait`);
+    const out = await superviseCommand(proc, { timeoutMs: 300 }, new Date(), true);
+    expect(out).to.include({ timedOut: true, exitCode: null, signal: 'SIGKILL', stdout: 'started\n', stderr: 'warming\n' });
+    expect(proc.groupAlive()).to.equal(false);
+  });
+});
