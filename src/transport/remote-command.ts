@@ -5,6 +5,24 @@ import type { ExecOptions } from './types.js';
 /** First stderr line the wrapper prints: marker, then the pid whose process group runs the command. */
 export const PID_MARKER = '\u001eSMOKER-PID ';
 
+/** The wrapper's first stderr line, read off the head of stderr. */
+export interface PidLine {
+  /** Whether the line was the marker (when not, `rest` is all of `head`: plain output). */
+  marker: boolean;
+  pid: number | undefined;
+  /** What followed the line: the command's own stderr. */
+  rest: Buffer;
+}
+
+/** Reads the pid line once `head` holds a whole line (or `maxWait` bytes without one); undefined until then. */
+export function readPidLine(head: Buffer, maxWait = Infinity): PidLine | undefined {
+  const nl = head.indexOf(10);
+  if (nl < 0 && head.length < maxWait) return undefined;
+  const line = head.subarray(0, nl < 0 ? head.length : nl).toString();
+  if (!line.startsWith(PID_MARKER)) return { marker: false, pid: undefined, rest: head };
+  return { marker: true, pid: Number(line.slice(PID_MARKER.length)) || undefined, rest: head.subarray(nl + 1) };
+}
+
 /**
  * Builds the remote command line. sshd makes each session's shell a session leader, so `$$` is
  * also the process group of everything the command starts; under sudo the inner shell reports its

@@ -4,7 +4,7 @@ import { PassThrough } from 'node:stream';
 import type { ClientChannel } from 'ssh2';
 import type { RunningProcess } from './command-run.js';
 import { FrameReader, type Frame } from './frame-reader.js';
-import { PID_MARKER } from './remote-command.js';
+import { readPidLine } from './remote-command.js';
 import { sharedJobLine } from './shared-shell.js';
 import type { ExecOptions } from './types.js';
 
@@ -129,17 +129,16 @@ export class SharedSession {
   private onStderr(chunk: Buffer): void {
     // The first stderr line is the shell's pid; commands can only follow it.
     if (this.stderrHead) {
-      const head = Buffer.concat([this.stderrHead, chunk]);
-      const nl = head.indexOf(10);
-      if (nl < 0) {
-        this.stderrHead = head;
+      const buffered = Buffer.concat([this.stderrHead, chunk]);
+      const head = readPidLine(buffered);
+      if (!head) {
+        this.stderrHead = buffered;
         return;
       }
-      const line = head.subarray(0, nl).toString();
-      if (line.startsWith(PID_MARKER)) this.pid = Number(line.slice(PID_MARKER.length)) || undefined;
-      else this.broken = true;
+      this.pid = head.pid;
+      if (!head.marker) this.broken = true;
       this.stderrHead = undefined;
-      chunk = head.subarray(nl + 1);
+      chunk = head.rest;
       if (!chunk.length) return;
     }
     this.route(this.readers.stderr.push(chunk), 'stderr');
