@@ -66,6 +66,9 @@ export function judgeTargets(results, startup) {
   };
   const s100 = row('exec-100', 'smoker');
   check('exec 100: parallel-ssh ÷ smoker (wall)', row('exec-100', 'pssh')?.wallS / s100?.wallS, 4, '>=');
+  // Context for the line above: the same ratio for the minimal ssh2 script, the most a Node tool reaches here.
+  const floorVsPssh = row('exec-100', 'pssh')?.wallS / row('exec-100', 'floor')?.wallS;
+  if (Number.isFinite(floorVsPssh)) out.push({ name: 'exec 100: parallel-ssh ÷ ssh2 floor (wall), for reference', verdict: 'no target', value: `${floorVsPssh.toFixed(2)} ×` });
   check('exec 100: ansible command ÷ smoker (wall)', row('exec-100', 'ansible-command')?.wallS / s100?.wallS, 10, '>=');
   check('exec 100: smoker ÷ ssh2 floor (wall)', s100?.wallS / row('exec-100', 'floor')?.wallS, 1.25, '<=');
   check('run 20 checks × 100: run ÷ exec (wall)', row('run-100', 'smoker-run')?.wallS / row('run-100', 'smoker')?.wallS, 2, '<=');
