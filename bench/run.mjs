@@ -94,7 +94,7 @@ async function main() {
 
   log('start-up timings');
   const startup = measureStartup(repo, scratch, opt.quick ? 5 : Number(opt['startup-runs']));
-  log(`smoker --help ${startup.help.medianMs.toFixed(0)} ms, run local ${startup.runLocal.medianMs.toFixed(0)} ms (medians)`);
+  log(`node -e 0 ${startup.node.medianMs.toFixed(0)} ms, smoker --help ${startup.help.medianMs.toFixed(0)} ms, run local ${startup.runLocal.medianMs.toFixed(0)} ms (medians)`);
 
   const runs = [];
   const env = { ...process.env };
@@ -181,6 +181,7 @@ async function main() {
     '',
     '| command | median ms | min ms | max ms |',
     '| --- | --- | --- | --- |',
+    `| \`node -e 0\` (Node alone, for reference) | ${startup.node.medianMs.toFixed(0)} | ${startup.node.minMs.toFixed(0)} | ${startup.node.maxMs.toFixed(0)} |`,
     `| \`smoker --help\` | ${startup.help.medianMs.toFixed(0)} | ${startup.help.minMs.toFixed(0)} | ${startup.help.maxMs.toFixed(0)} |`,
     `| \`smoker run inventories/local.yaml\` | ${startup.runLocal.medianMs.toFixed(0)} | ${startup.runLocal.minMs.toFixed(0)} | ${startup.runLocal.maxMs.toFixed(0)} |`,
     '',
