@@ -1,7 +1,7 @@
 // Handler of `smoker hosts`.
 import { loadAnyInventory } from '../../config/load-any-inventory.js';
 import { selectHostsStrict } from '../../config/patterns.js';
-import { renderHostsTable } from '../../report/hosts-table.js';
+import { renderHostsTable, type HostRow } from '../../report/hosts-table.js';
 import { parseShard, selectShard } from '../../run/shard.js';
 import type { HostConfig } from '../../config/types.js';
 import { loadSshConfig, type SshConfig } from '../../transport/ssh-config.js';
@@ -15,12 +15,23 @@ export async function runHosts(opts: { inventory: string; pattern: string | unde
   const selected = inv.hosts.filter((h) => !names || names.has(h.name));
   const hosts = shard ? selectShard(selected, shard, (h) => h.name) : selected;
   for (const w of inv.warnings) process.stderr.write(`warning: ${w}\n`);
-  if (opts.output === 'json') {
-    // What a connection would really use: the inventory, then ~/.ssh/config for what it leaves unset.
-    const sshConfig = hosts.some((h) => h.transport === 'ssh') ? loadSshConfig() : undefined;
-    for (const w of sshConfig?.warnings ?? []) process.stderr.write(`warning: ${w}\n`);
-    process.stdout.write(`${JSON.stringify(hosts.map((h) => toJson(h, sshConfig)), null, 2)}\n`);
-  } else process.stdout.write(`${renderHostsTable(hosts)}\n${hosts.length} host${hosts.length === 1 ? '' : 's'}\n`);
+  // What a connection would really use: the inventory, then ~/.ssh/config for what it leaves unset.
+  const sshConfig = hosts.some((h) => h.transport === 'ssh') ? loadSshConfig() : undefined;
+  for (const w of sshConfig?.warnings ?? []) process.stderr.write(`warning: ${w}\n`);
+  process.stdout.write(renderHosts(hosts, sshConfig, opts.output));
+}
+
+/** The text `smoker hosts` prints: each host as a connection would see it (a table, or JSON with an `ssh` part). */
+export function renderHosts(hosts: readonly HostConfig[], sshConfig: SshConfig | undefined, output: 'table' | 'json'): string {
+  if (output === 'json') return `${JSON.stringify(hosts.map((h) => toJson(h, sshConfig)), null, 2)}\n`;
+  return `${renderHostsTable(hosts.map((h) => toRow(h, sshConfig)))}\n${hosts.length} host${hosts.length === 1 ? '' : 's'}\n`;
+}
+
+/** A table row with the effective address, port, user, jump hosts, keys and host-key policy. */
+function toRow(h: HostConfig, sshConfig: SshConfig | undefined): HostRow {
+  if (h.transport !== 'ssh') return h;
+  const t = resolveTarget(h, sshConfig);
+  return { ...h, address: t.host, port: t.port, user: t.user, jump: t.jump, identityFile: t.identityFiles, hostKeyPolicy: t.hostKeyPolicy };
 }
 
 function toJson(h: HostConfig, sshConfig: SshConfig | undefined): Record<string, unknown> {
