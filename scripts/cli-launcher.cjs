@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // dist/bin/smoker.js: starts the bundled CLI (cli.js beside it) from a V8 code cache, one per command.
-// Compiling the bundle is a third of start-up; with a cache of what the last run of that command compiled
+// Compiling the bundle is a quarter of start-up (`run inventories/local.yaml`); with a cache of what the last run of that command compiled
 // (made at its exit), V8 skips it. A cache is tied to this build (BUILD) and checked by V8 against its
 // version and flags; a rejected or missing one is written anew. Caches live beside the bundle, as
 // trusted as it is; when that folder is not writable there is none. SMOKER_CODE_CACHE=off disables it.

@@ -4,6 +4,7 @@ import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { superviseCommand, type RunningProcess } from '../../src/transport/command-run.js';
 import { PID_MARKER } from '../../src/transport/remote-command.js';
+import { waitFor } from './integration-support.js';
 
 /** `/bin/sh -c script` in its own process group; kill(pid) kills that group, kill(undefined) only lets go, as closing an SSH channel does. */
 function startGroup(script: string): RunningProcess & { kills: (number | undefined)[]; groupAlive(): boolean } {
@@ -43,12 +44,6 @@ function livingInGroup(pgid: number): number {
   return n;
 }
 
-/** Whether the group's processes are all gone within `ms`: killed ones finish exiting after their pipes close. */
-async function goneWithin(proc: { groupAlive(): boolean }, ms: number): Promise<boolean> {
-  for (const end = Date.now() + ms; proc.groupAlive(); await new Promise((r) => setTimeout(r, 20))) if (Date.now() > end) return false;
-  return true;
-}
-
 describe('transport/command-run', () => {
   it('an abort before the pid line came waits for it, then kills the process group', async () => {
     // The pid line comes 300 ms late, as from a slow login shell; the command then never ends by itself.
@@ -60,7 +55,8 @@ describe('transport/command-run', () => {
     expect(out.aborted).to.equal(true);
     expect(proc.kills).to.have.length(1);
     expect(proc.kills[0]).to.be.a('number');
-    expect(await goneWithin(proc, 2000), 'the sleep was left running').to.equal(true);
+    // Killed processes finish exiting after their pipes close: poll briefly.
+    expect(await waitFor(async () => !proc.groupAlive(), 2000, 20), 'the sleep was left running').to.equal(true);
     expect(out.stderr).to.equal('');
   });
 
@@ -68,6 +64,6 @@ describe('transport/command-run', () => {
     const proc = startGroup(`printf '${PID_MARKER}%s\\n' "$$" >&2; echo started; echo warming >&2; sleep 600 & wait`);
     const out = await superviseCommand(proc, { timeoutMs: 300 }, new Date(), true);
     expect(out).to.include({ timedOut: true, exitCode: null, signal: 'SIGKILL', stdout: 'started\n', stderr: 'warming\n' });
-    expect(await goneWithin(proc, 2000), 'the group was left running').to.equal(true);
+    expect(await waitFor(async () => !proc.groupAlive(), 2000, 20), 'the group was left running').to.equal(true);
   });
 });
