@@ -1,5 +1,6 @@
 // The result tree: component → check → host → session, the shape every parser and report shares.
 import type { Status } from './status.js';
+import type { TestCounts, TestResult } from './test-types.js';
 
 /** Messages by level, as in Smoker. */
 export interface Messages {
@@ -86,7 +87,9 @@ export interface RunReport {
   startedAt: string;
   endedAt?: string;
   durationMs: number;
-  counts: { hosts: StatusCounts; checks: StatusCounts; unreachable: number };
+  counts: { hosts: StatusCounts; checks: StatusCounts; unreachable: number; tests?: TestCounts };
+  /** `smoker test` sessions: every test run, by id (SPEC §8). */
+  tests?: Record<string, TestResult>;
 }
 
 /** Returns empty messages. */
