@@ -1,9 +1,12 @@
-// The report flattened to one entry per host/check (plus `connect` for an unreachable host), in run order.
+// The report flattened to one entry per host/check (plus `connect` for an unreachable host, `unfinished` for one never finished), in run order.
 import type { Status } from '../results/status.js';
 import type { CheckResult, RunReport } from '../results/types.js';
 
 /** Name of the pseudo-check that stands for a failed connection. */
 export const CONNECT_CHECK = 'connect';
+
+/** Name of the pseudo-check that stands for a planned host the session never finished. */
+export const UNFINISHED_CHECK = 'unfinished';
 
 /** One line of a flat report: a check on a host, or a host's failed connection. */
 export interface ReportEntry {
@@ -15,6 +18,8 @@ export interface ReportEntry {
   result?: CheckResult;
   /** The connection error, on the `connect` entry only. */
   unreachable?: string;
+  /** Why the host never finished, on the `unfinished` entry only. */
+  unfinished?: string;
 }
 
 /** Lists every check of every host, an unreachable host contributing a `connect` entry first. */
@@ -26,6 +31,7 @@ export function listEntries(report: RunReport): ReportEntry[] {
       const status = host.status === 'OK' || host.status === 'WARN' ? 'ERROR' : host.status;
       entries.push({ host: hostName, check: CONNECT_CHECK, status, unreachable: host.unreachable });
     }
+    if (host.unfinished !== undefined) entries.push({ host: hostName, check: UNFINISHED_CHECK, status: 'UNKNOWN', unfinished: host.unfinished });
     for (const [checkName, result] of Object.entries(host.checks)) {
       entries.push({ host: hostName, check: checkName, status: result.status, result });
     }

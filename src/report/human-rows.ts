@@ -15,10 +15,11 @@ const LEVELS = ['error', 'warn', 'info'] as const;
 /** Builds the rows for one host at the given level; empty when the level hides the host. */
 export function buildHostRows(name: string, host: HostResult, level: HumanLevel, timeZone: 'local' | 'utc'): HumanRow[] {
   const checks = Object.entries(host.checks).filter(([, c]) => level !== 'minimal' || c.status !== 'OK');
-  if (level === 'minimal' && host.status === 'OK' && host.unreachable === undefined && checks.length === 0) return [];
+  if (level === 'minimal' && host.status === 'OK' && host.unreachable === undefined && host.unfinished === undefined && checks.length === 0) return [];
   const note = level === 'full' ? `(${Object.keys(host.checks).length} checks, ${formatDuration(host.durationMs)})` : undefined;
   const rows: HumanRow[] = [{ kind: 'status', label: name, status: host.status, host: true, ...(note ? { note } : {}) }];
   if (host.unreachable !== undefined) rows.push(...buildMessageRows('error', `unreachable: ${host.unreachable}`));
+  if (host.unfinished !== undefined) rows.push(...buildMessageRows('error', host.unfinished));
   for (const [checkName, check] of checks) rows.push(...buildCheckRows(checkName, check, level, timeZone));
   return rows;
 }

@@ -1,10 +1,10 @@
 // The `junit` format: JUnit XML as Jenkins and GitLab read it, one <testsuite> per host.
 //
 // ERROR → <failure>, UNKNOWN → <error>, WARN → passes with its warnings in <system-out>;
-// an unreachable host gets a testcase `connect` with an <error>. Non-OK checks carry their
+// an unreachable host gets a testcase `connect` with an <error>, a host an incomplete session never finished one `unfinished`. Non-OK checks carry their
 // stdout/stderr tails in <system-out>/<system-err>. Valid against fixtures/report/junit.xsd.
 import type { CheckResult, ComponentResult, HostResult, RunReport } from '../results/types.js';
-import { CONNECT_CHECK } from './entries.js';
+import { CONNECT_CHECK, UNFINISHED_CHECK } from './entries.js';
 import { formatIsoSeconds, formatSeconds } from './format-time.js';
 import type { RenderOptions } from './options.js';
 import { foldLine, truncateText } from './text.js';
@@ -32,9 +32,10 @@ function renderSuite(name: string, host: HostResult, report: RunReport, opts: Re
     const message = `unreachable: ${host.unreachable}`;
     cases.push(renderCase(name, CONNECT_CHECK, 0, [renderElement('error', message, 'unreachable', message)]));
   }
+  if (host.unfinished !== undefined) cases.push(renderCase(name, UNFINISHED_CHECK, 0, [renderElement('error', host.unfinished, 'unfinished', host.unfinished)]));
   for (const [checkName, check] of checks) cases.push(renderCase(name, checkName, check.durationMs, renderCaseBody(check)));
   const failures = checks.filter(([, c]) => c.status === 'ERROR').length;
-  const errors = checks.filter(([, c]) => c.status === 'UNKNOWN').length + (host.unreachable !== undefined ? 1 : 0);
+  const errors = checks.filter(([, c]) => c.status === 'UNKNOWN').length + (host.unreachable !== undefined ? 1 : 0) + (host.unfinished !== undefined ? 1 : 0);
   const tests = cases.length;
   const starts = checks.map(([, c]) => c.startedAt).filter(Boolean).sort();
   const attrs = formatAttrs({ name, tests, failures, errors, skipped: 0, time: formatSeconds(host.durationMs),

@@ -14,7 +14,7 @@ const NAGIOS_STATE: Record<Status, { name: string; code: 0 | 1 | 2 | 3 }> = {
 };
 const NAMED_MAX = 3;
 
-/** Returns the Nagios plugin exit code: 0 OK, 1 WARN, 2 ERROR or an unreachable host, 3 UNKNOWN. */
+/** Returns the Nagios plugin exit code: 0 OK, 1 WARN, 2 ERROR or an unreachable host, 3 UNKNOWN or an incomplete session. */
 export function nagiosExitCode(report: RunReport): 0 | 1 | 2 | 3 {
   return NAGIOS_STATE[nagiosStatus(report)].code;
 }
@@ -24,7 +24,8 @@ export function renderNagios(report: RunReport): string {
   const { hosts, checks, unreachable } = report.counts;
   const hostCount = sumCounts(hosts);
   const hostPart = `${hostCount} host${hostCount === 1 ? '' : 's'}${unreachable ? ` (${unreachable} unreachable)` : ''}`;
-  let text = `SMOKER ${NAGIOS_STATE[nagiosStatus(report)].name} - ${hostPart}, ${formatCounted('check', checks)}`;
+  const head = `SMOKER ${NAGIOS_STATE[nagiosStatus(report)].name} - ${report.incomplete !== undefined ? `${report.incomplete}; ` : ''}`;
+  let text = `${head}${hostPart}, ${formatCounted('check', checks)}`;
   const bad = listEntries(report).filter((e) => e.status !== 'OK')
     .sort((a, b) => NAGIOS_SEVERITY[b.status] - NAGIOS_SEVERITY[a.status]);
   if (bad.length) {
@@ -40,8 +41,9 @@ export function renderNagios(report: RunReport): string {
 // Order in which non-OK entries are named: worst first.
 const NAGIOS_SEVERITY: Record<Status, number> = { OK: 0, WARN: 1, UNKNOWN: 2, ERROR: 3 };
 
-/** The run's status for Nagios: the worst check, with an unreachable host counting as ERROR. */
+/** The run's status for Nagios: UNKNOWN for an incomplete session, else the worst check, with an unreachable host counting as ERROR. */
 function nagiosStatus(report: RunReport): Status {
+  if (report.incomplete !== undefined) return 'UNKNOWN';
   const { checks, unreachable } = report.counts;
   const seen = STATUSES.filter((s) => checks[s] > 0);
   return worst([report.status, ...seen, ...(unreachable > 0 ? ['ERROR' as const] : [])]);

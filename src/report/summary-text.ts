@@ -20,7 +20,7 @@ export function renderSummaryText(report: RunReport, opts: RenderOptions = {}): 
   ].join(' ');
   const lines = [opts.session ? `${head}; session ${foldLine(opts.session)}` : head];
   for (const [name, host] of Object.entries(report.hosts)) {
-    lines.push(formatLine(host.status, name, host.unreachable !== undefined ? `unreachable: ${host.unreachable}` : undefined));
+    lines.push(formatLine(host.status, name, host.unreachable !== undefined ? `unreachable: ${host.unreachable}` : host.unfinished));
     for (const [checkName, check] of Object.entries(host.checks)) {
       const problem = check.status === 'OK' ? undefined : check.messages.error[0] ?? check.messages.warn[0];
       lines.push(formatLine(check.status, `${name} / ${checkName}`, problem));

@@ -44,6 +44,7 @@ function describeEntry(entry: ReportEntry): Record<string, unknown> {
   if (entry.unreachable !== undefined) {
     return { status: entry.status, message: `unreachable: ${entry.unreachable}` };
   }
+  if (entry.unfinished !== undefined) return { status: entry.status, message: entry.unfinished };
   const r = entry.result;
   if (!r) return { status: entry.status };
   const out: Record<string, unknown> = { status: r.status };

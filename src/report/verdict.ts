@@ -7,8 +7,9 @@ export function isFailing(status: Status, failOn: 'error' | 'warn' = 'error'): b
   return status === 'ERROR' || status === 'UNKNOWN' || (failOn === 'warn' && status === 'WARN');
 }
 
-/** Whether a whole run passes: no failing check, no unreachable host. */
+/** Whether a whole run passes: complete, no failing check, no unreachable host. */
 export function isPassing(report: RunReport, failOn: 'error' | 'warn' = 'error'): boolean {
+  if (report.incomplete !== undefined) return false;
   const { checks, unreachable } = report.counts;
   if (unreachable > 0 || checks.ERROR > 0 || checks.UNKNOWN > 0) return false;
   if (failOn === 'warn' && checks.WARN > 0) return false;

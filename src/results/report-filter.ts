@@ -14,17 +14,18 @@ export interface ReportSelection {
   status?: (status: Status) => boolean;
 }
 
-/** Returns the report with only the selected hosts and checks; an unreachable host stays while it is selected. */
+/** Returns the report with only the selected hosts and checks; an unreachable or unfinished host stays while it is selected. */
 export function filterReport(report: RunReport, sel: ReportSelection): RunReport {
   const hosts: HostResult[] = [];
   for (const [name, host] of Object.entries(report.hosts)) {
     if (sel.hosts && !sel.hosts.has(name)) continue;
     const checks = Object.values(host.checks).filter((c) => keepCheck(c, name, sel));
-    if (checks.length === 0 && host.unreachable === undefined) continue;
+    const stays = host.unreachable !== undefined || host.unfinished !== undefined;
+    if (checks.length === 0 && !stays) continue;
     hosts.push({
       ...host,
-      // An unreachable host keeps the status the run gave it; any other host is as bad as its worst check left.
-      status: host.unreachable !== undefined ? host.status : worst(checks.map((c) => c.status)),
+      // An unreachable or unfinished host keeps the status it was given; any other host is as bad as its worst check left.
+      status: stays ? host.status : worst(checks.map((c) => c.status)),
       checks: Object.fromEntries(checks.map((c) => [c.check, c])),
     });
   }

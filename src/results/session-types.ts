@@ -1,7 +1,8 @@
 // What session.json holds (SPEC §4).
 import type { StatusCounts } from './types.js';
 
-export type SessionState = 'running' | 'complete' | 'interrupted';
+/** `failed`: smoker itself could not go on (e.g. the results disk is full); `reason` says why. */
+export type SessionState = 'running' | 'complete' | 'interrupted' | 'failed';
 
 /** The contents of session.json. */
 export interface SessionMeta {
@@ -22,6 +23,8 @@ export interface SessionMeta {
   startedAt: string;
   endedAt?: string;
   state: SessionState;
+  /** Why a `failed` session stopped. */
+  reason?: string;
   counts?: { hosts: StatusCounts; checks: StatusCounts; unreachable: number };
   durationMs?: number;
 }

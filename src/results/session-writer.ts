@@ -1,8 +1,9 @@
 // Writes a session directory as a run goes: session.json, report.json (atomic), per-host files, session.log.
 import { createWriteStream, type WriteStream } from 'node:fs';
-import { mkdir, readdir, rename, rm, symlink, unlink } from 'node:fs/promises';
+import { mkdir, readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { writeFileAtomic } from './atomic-write.js';
+import { checkLatestIsLink, pointLatest } from './latest-link.js';
 import { claimSessionDir, isSessionId } from './session-id.js';
 import { sortSessionIds } from './session-order.js';
 import type { SessionMeta, SessionState } from './session-types.js';
@@ -26,11 +27,14 @@ export class SessionWriter {
     this.logStream = createWriteStream(join(dir, 'session.log'), { flags: 'a' });
   }
 
-  /** Creates the next session under root and writes session.json as running. */
+  /** Creates the next session under root, writes session.json as running and points `latest` at it at once. */
   static async create(root: string, meta: Omit<SessionMeta, 'id' | 'pid' | 'startedAt' | 'state'>): Promise<SessionWriter> {
+    await checkLatestIsLink(root);
     const { id, dir } = await claimSessionDir(root);
     const w = new SessionWriter(root, id, dir, { ...meta, id, pid: process.pid, startedAt: new Date().toISOString(), state: 'running' });
     await w.writeMeta();
+    // From its start, so a run killed later is never hidden behind an older green session (SPEC §4).
+    await pointLatest(root, id);
     w.log(`session ${id} started: ${meta.argv.join(' ')}`);
     return w;
   }
@@ -72,30 +76,17 @@ export class SessionWriter {
     await this.writeMeta();
   }
 
-  /** Marks the session ended, points `latest` at it and closes the log. */
+  /** Marks the session ended and closes the log. */
   async finish(state: SessionState, fields: Partial<SessionMeta> = {}): Promise<void> {
     await this.reportChain;
     const endedAt = new Date();
     await this.update({ ...fields, state, endedAt: endedAt.toISOString(), durationMs: endedAt.getTime() - Date.parse(this.meta.startedAt) });
-    await pointLatest(this.root, this.id);
     this.log(`session ${this.id} ${state}`);
     await new Promise<void>((resolve) => this.logStream.end(() => resolve()));
   }
 
   private writeMeta(): Promise<void> {
     return writeFileAtomic(join(this.dir, 'session.json'), `${JSON.stringify(this.meta, null, 2)}\n`);
-  }
-}
-
-/** Points root/latest at a session id (replacing the link atomically). */
-export async function pointLatest(root: string, id: string): Promise<void> {
-  const tmp = join(root, `.latest-${process.pid}-${Date.now()}`);
-  await symlink(id, tmp);
-  try {
-    await rename(tmp, join(root, 'latest'));
-  } catch (err) {
-    await unlink(tmp).catch(() => undefined);
-    throw err;
   }
 }
 

@@ -73,6 +73,8 @@ export interface HostResult {
   status: Status;
   /** Set when the host could not be reached: the connection error message. */
   unreachable?: string;
+  /** Set on a host the session planned but never finished (killed, interrupted or failed run): why. */
+  unfinished?: string;
   checks: Record<string, CheckResult>;
   durationMs: number;
 }
@@ -87,6 +89,8 @@ export interface RunReport {
   startedAt: string;
   endedAt?: string;
   durationMs: number;
+  /** Set when the session did not complete (killed, interrupted, failed, still running): it never passes. */
+  incomplete?: string;
   counts: { hosts: StatusCounts; checks: StatusCounts; unreachable: number; tests?: TestCounts };
   /** `smoker test` sessions: every test run, by id (SPEC §8). */
   tests?: Record<string, TestResult>;

@@ -65,9 +65,9 @@ describe('crash safety: a run killed at any moment leaves a readable session (e2
     const dir = onlySession(ws);
     expect(existsSync(join(dir, 'report.json')), 'no host had finished').to.equal(false);
     const r = ws.smoker(['inspect', ws.sessionIds()[0]!]);
-    expect(r.code, r.stderr).to.equal(0);
+    expect(r.code, 'an incomplete session never passes').to.equal(3);
     expect(r.stderr).to.contain('session incomplete: 0 of 3 hosts finished');
-    expect(r.stdout).to.match(/^0 hosts · 0 checks/m);
+    expect(r.stdout).to.match(/^3 hosts: 3 UNKNOWN · 0 checks/m).and.contain('did not finish: smoker was killed');
     expect(ws.smoker(['sessions']).stdout).to.match(/│ incomplete +│ - \(0 of 3 finished\)/);
   });
 
@@ -78,10 +78,11 @@ describe('crash safety: a run killed at any moment leaves a readable session (e2
     const id = ws.sessionIds()[0]!;
     expect(finishedHosts(onlySession(ws))).to.deep.equal(['fast']);
     const r = ws.smoker(['inspect', id, '-o', 'json']);
-    expect(r.code, 'fast has an ERROR').to.equal(1);
+    expect(r.code, 'incomplete: 3, whatever the finished hosts earned').to.equal(3);
     expect(r.stderr).to.contain(`${id}: session incomplete: 1 of 3 hosts finished`);
-    expect(statuses(JSON.parse(r.stdout))).to.deep.equal({ fast: { sleepy: 'OK', flaky: 'ERROR' } });
-    expect(ws.smoker(['inspect', id, '-H', 'mid,slow']).code, 'nothing of mid/slow finished').to.equal(0);
+    expect(statuses(JSON.parse(r.stdout))).to.deep.equal({ fast: { sleepy: 'OK', flaky: 'ERROR' }, mid: {}, slow: {} });
+    expect(JSON.parse(r.stdout).hosts.mid.unfinished).to.equal('did not finish: smoker was killed');
+    expect(ws.smoker(['inspect', id, '-H', 'mid,slow']).code, 'nothing of mid/slow finished').to.equal(3);
     // The partial host's files are on disk too.
     expect(existsSync(join(onlySession(ws), 'hosts', 'fast', 'flaky', 'result.json'))).to.equal(true);
   });
@@ -103,10 +104,10 @@ describe('crash safety: a run killed at any moment leaves a readable session (e2
     }
     const id = ws.sessionIds()[0]!;
     const r = ws.smoker(['inspect', id, '-o', 'minimal']);
-    expect(r.code).to.equal(1);
+    expect(r.code).to.equal(3);
     expect(r.stderr).to.contain('session incomplete: 3 of 3 hosts finished').and.contain('killed');
     expect(r.stdout).to.match(/^3 hosts: 2 OK, 1 ERROR · 11 checks: 10 OK, 1 ERROR/m);
-    expect(existsSync(join(ws.dir, 'results', 'latest')), 'latest moves only when a session ends').to.equal(false);
+    expect(readlinkSync(join(ws.dir, 'results', 'latest')), 'latest points at a session from its start').to.equal(id);
   });
 
   it('an interrupted run (SIGINT) is written as interrupted and inspect says so', async () => {
@@ -119,6 +120,59 @@ describe('crash safety: a run killed at any moment leaves a readable session (e2
     expect(ws.meta(id).state).to.equal('interrupted');
     const r = ws.smoker(['inspect', id]);
     expect(r.stderr).to.match(/session incomplete: \d of 3 hosts finished \(interrupted\)/);
+    expect(r.code).to.equal(3);
+  });
+});
+
+describe('a killed run never hides behind an older green one (e2e)', function () {
+  this.timeout(60_000);
+  let ws: Workspace;
+  let green: string;
+  beforeEach(() => {
+    ws = makeWorkspace(DELAYS);
+    expect(ws.smoker(['run']).code).to.equal(0);
+    green = ws.sessionIds()[0]!;
+  });
+  afterEach(() => ws.remove());
+
+  /** Starts a run, waits for `ready` in its session folder, kills it with SIGKILL; returns the killed id. */
+  async function killRun(ready: (dir: string) => boolean, what: string): Promise<string> {
+    const child = start(ws, ['run']);
+    const dir = () => (ws.sessionIds().length === 2 ? join(ws.dir, 'results', ws.sessionIds()[1]!) : '');
+    await until(() => dir() !== '' && ready(dir()), what);
+    await kill(child);
+    return ws.sessionIds()[1]!;
+  }
+
+  function expectIncompleteLatest(killed: string, missing: string[]): void {
+    expect(readlinkSync(join(ws.dir, 'results', 'latest'))).to.equal(killed);
+    const human = ws.smoker(['inspect']);
+    expect(human.code, human.stdout).to.equal(3);
+    expect(human.stderr).to.contain(`${killed}: session incomplete`);
+    expect(human.stdout).to.contain(`results/${killed}`).and.not.contain(green);
+    const nagios = ws.smoker(['inspect', 'latest', '-o', 'nagios']);
+    expect(nagios.code).to.equal(3);
+    expect(nagios.stdout).to.match(/^SMOKER UNKNOWN - session incomplete/);
+    const junit = ws.smoker(['inspect', '-o', 'junit']);
+    expect(junit.code).to.equal(3);
+    for (const host of missing) {
+      expect(junit.stdout).to.match(new RegExp(`<testcase classname="smoker\\.${host}" name="unfinished" time="0.000">\\s*<error message="did not finish: smoker was killed" type="unfinished">`));
+    }
+    expect(junit.stdout.match(/name="unfinished"/g) ?? []).to.have.length(missing.length);
+  }
+
+  it('killed before the first host finished: latest is the killed session, every host missing', async () => {
+    const killed = await killRun((d) => (readJson(join(d, 'session.json'))?.hosts as string[] | undefined)?.length === 3, 'the planned hosts');
+    expectIncompleteLatest(killed, ['fast', 'mid', 'slow']);
+  });
+
+  it('killed mid-run: the finished host shows, the others are unfinished errors; --error re-runs them whole', async () => {
+    const killed = await killRun((d) => finishedHosts(d).length === 1, 'the first host');
+    expectIncompleteLatest(killed, ['mid', 'slow']);
+    const rerun = ws.smoker(['run', '--error', '-o', 'json']);
+    expect(rerun.stderr).to.contain(`--error: the latest session ${killed} did not complete`);
+    expect(rerun.code, rerun.stderr).to.equal(0);
+    expect(statuses(JSON.parse(rerun.stdout))).to.deep.equal({ mid: { sleepy: 'OK', flaky: 'OK', steady: 'OK' }, slow: { sleepy: 'OK', flaky: 'OK', steady: 'OK' } });
   });
 });
 

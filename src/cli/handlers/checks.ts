@@ -3,11 +3,10 @@ import type { CheckDef } from '../../config/check-types.js';
 import { selectHostsStrict } from '../../config/patterns.js';
 import { detectColor, withColor } from '../../report/color.js';
 import { renderTable } from '../../report/table.js';
-import { rerunSelection } from '../../results/rerun.js';
-import { locateSession, readSession } from '../../results/session-reader.js';
 import type { CheckFilters } from '../../run/filters.js';
 import { listChecks, type ResolvedCheck } from '../../run/list-checks.js';
 import { filtersFrom, type FilterArgs } from '../filter-options.js';
+import { selectFromLatest } from '../previous-results.js';
 import { loadConfig } from './load-config.js';
 
 /** Options of the checks handler. */
@@ -40,8 +39,7 @@ export async function runChecksList(opts: ChecksListOptions): Promise<void> {
 // --error / --nook: as `run` would re-run them, from the latest session.
 function withLatestResults(filters: CheckFilters, opts: ChecksListOptions): CheckFilters {
   if (!opts.filters.error && !opts.filters.nook) return filters;
-  const previous = readSession(locateSession('latest', opts.root));
-  return { ...filters, only: rerunSelection(previous.report, opts.filters.error ? 'error' : 'nook') };
+  return { ...filters, only: selectFromLatest(opts.root, opts.filters.error ? 'error' : 'nook') };
 }
 
 function row({ def, hosts }: ResolvedCheck): string[] {

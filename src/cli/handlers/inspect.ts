@@ -4,6 +4,7 @@ import { exitCodeFor } from '../../results/exit-code.js';
 import { filterReport } from '../../results/report-filter.js';
 import { locateSession, readSession } from '../../results/session-reader.js';
 import { describeUnfinished } from '../../results/session-summary.js';
+import { judgeSession } from '../../results/unfinished.js';
 import type { Status } from '../../results/status.js';
 import { filtersFrom, type FilterArgs } from '../filter-options.js';
 import { selectSessionHosts } from './session-hosts.js';
@@ -24,7 +25,7 @@ export async function runInspect(opts: InspectOptions): Promise<void> {
   const unfinished = describeUnfinished(loaded);
   if (unfinished) process.stderr.write(`smoker: ${loaded.meta.id}: ${unfinished}\n`);
   const status = statusFilter(opts.filters);
-  const report = filterReport(loaded.report, {
+  const report = filterReport(judgeSession(loaded), {
     ...(opts.pattern ? { hosts: await selectSessionHosts(opts.pattern, [loaded]) } : {}),
     filters: filtersFrom(opts.filters),
     ...(status ? { status } : {}),

@@ -3,7 +3,6 @@ import { parseDuration } from '../../config/duration.js';
 import { didYouMean } from '../../config/suggest.js';
 import { ExitCode, UsageError } from '../../errors.js';
 import { exitCodeFor } from '../../results/exit-code.js';
-import { locateSession, readSession, selectFromSession } from '../../results/session-reader.js';
 import type { SessionWriter } from '../../results/session-writer.js';
 import type { RunReport } from '../../results/types.js';
 import { describeFilters, type CheckFilters } from '../../run/filters.js';
@@ -11,6 +10,7 @@ import { planRun } from '../../run/plan.js';
 import { runChecks } from '../../run/run-checks.js';
 import { parseShard, type Shard } from '../../run/shard.js';
 import { filtersFrom, type FilterArgs } from '../filter-options.js';
+import { selectFromLatest } from '../previous-results.js';
 import { resultsRoot, type SessionArgs } from '../session-options.js';
 import { withHostCommand } from './host-command.js';
 import { loadConfig } from './load-config.js';
@@ -84,12 +84,7 @@ export async function writeSessionReports(session: SessionWriter, report: RunRep
 function withPreviousResults(filters: CheckFilters, opts: RunCommandOptions): CheckFilters {
   if (!opts.filters.error && !opts.filters.nook) return filters;
   const root = resultsRoot(opts.session) ?? 'results';
-  const previous = readSession(locateSession('latest', root));
-  const keep = opts.filters.error ? (s: string) => s === 'ERROR' : (s: string) => s !== 'OK';
-  const only: Map<string, ReadonlySet<string> | 'all'> = selectFromSession(previous.report, keep);
-  // An unreachable host had no check results: re-run everything on it.
-  for (const [host, h] of Object.entries(previous.report.hosts)) if (h.unreachable !== undefined) only.set(host, 'all');
-  return { ...filters, only };
+  return { ...filters, only: selectFromLatest(root, opts.filters.error ? 'error' : 'nook') };
 }
 
 function ensureNewline(s: string): string {
