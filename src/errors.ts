@@ -90,6 +90,12 @@ export class ExternalCommandError extends SmokerError {
   override readonly exitCode = ExitCode.usage;
 }
 
+/** The session's files cannot be written (full disk, unwritable results folder): the run stops. Exit 70. */
+export class ResultsWriteError extends SmokerError {
+  override readonly code = 'E_RESULTS_WRITE';
+  override readonly exitCode = ExitCode.internal;
+}
+
 /** The run was interrupted by the user (Ctrl-C). Exit 130. */
 export class InterruptedError extends SmokerError {
   override readonly code = 'E_INTERRUPTED';

@@ -1,9 +1,11 @@
 // Writes a session directory as a run goes: session.json, report.json (atomic), per-host files, session.log.
 import { createWriteStream, type WriteStream } from 'node:fs';
-import { mkdir, readdir, rm } from 'node:fs/promises';
+import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { ResultsWriteError } from '../errors.js';
 import { writeFileAtomic } from './atomic-write.js';
 import { checkLatestIsLink, pointLatest } from './latest-link.js';
+import { resultsWriteError } from './results-write-error.js';
 import { claimSessionDir, isSessionId } from './session-id.js';
 import { sortSessionIds } from './session-order.js';
 import type { SessionMeta, SessionState } from './session-types.js';
@@ -13,10 +15,11 @@ export function safeName(name: string): string {
   return name.replace(/[/\\\0]/g, '_').replace(/^\.+$/, '_') || '_';
 }
 
-/** One session directory being written. */
+/** One session directory being written; a write that fails (full disk) aborts `failure`, which stops the run. */
 export class SessionWriter {
   private readonly logStream: WriteStream;
   private reportChain: Promise<void> = Promise.resolve();
+  private readonly failed = new AbortController();
 
   private constructor(
     readonly root: string,
@@ -25,48 +28,67 @@ export class SessionWriter {
     private meta: SessionMeta,
   ) {
     this.logStream = createWriteStream(join(dir, 'session.log'), { flags: 'a' });
+    this.logStream.on('error', (err) => this.fail(resultsWriteError(join(dir, 'session.log'), err)));
   }
 
   /** Creates the next session under root, writes session.json as running and points `latest` at it at once. */
   static async create(root: string, meta: Omit<SessionMeta, 'id' | 'pid' | 'startedAt' | 'state'>): Promise<SessionWriter> {
     await checkLatestIsLink(root);
-    const { id, dir } = await claimSessionDir(root);
-    const w = new SessionWriter(root, id, dir, { ...meta, id, pid: process.pid, startedAt: new Date().toISOString(), state: 'running' });
-    await w.writeMeta();
-    // From its start, so a run killed later is never hidden behind an older green session (SPEC §4).
-    await pointLatest(root, id);
-    w.log(`session ${id} started: ${meta.argv.join(' ')}`);
-    return w;
+    try {
+      const { id, dir } = await claimSessionDir(root);
+      const w = new SessionWriter(root, id, dir, { ...meta, id, pid: process.pid, startedAt: new Date().toISOString(), state: 'running' });
+      await w.writeMeta();
+      // From its start, so a run killed later is never hidden behind an older green session (SPEC §4).
+      await pointLatest(root, id);
+      w.log(`session ${id} started: ${meta.argv.join(' ')}`);
+      return w;
+    } catch (err) {
+      throw resultsWriteError(`a session in ${root}`, err);
+    }
+  }
+
+  /** Aborted, with the ResultsWriteError as reason, once a session file could not be written. */
+  get failure(): AbortSignal {
+    return this.failed.signal;
+  }
+
+  /** Records that the session cannot be written (the first failure wins) and aborts `failure`; returns that failure. */
+  fail(err: ResultsWriteError): ResultsWriteError {
+    if (!this.failed.signal.aborted) this.failed.abort(err);
+    return this.failed.signal.reason as ResultsWriteError;
   }
 
   /** Appends a debug line to session.log (never secrets). */
   log(message: string): void {
+    if (this.logStream.destroyed || this.logStream.writableEnded) return;
     this.logStream.write(`${new Date().toISOString()} ${message}\n`);
   }
 
   /** The folder for one host's check (created). */
   async checkDir(host: string, check: string): Promise<string> {
     const d = join(this.dir, 'hosts', safeName(host), safeName(check));
-    await mkdir(d, { recursive: true });
+    await this.guard(d, mkdir(d, { recursive: true }));
     return d;
   }
 
   /** A folder inside the session (created), e.g. services/kafka/web01 or watch/web01. */
   async subdir(...parts: string[]): Promise<string> {
     const d = join(this.dir, ...parts.map(safeName));
-    await mkdir(d, { recursive: true });
+    await this.guard(d, mkdir(d, { recursive: true }));
     return d;
   }
 
   /** Writes a file at the session root atomically. */
   async writeFile(name: string, data: string): Promise<void> {
-    await writeFileAtomic(join(this.dir, name), data);
+    const path = join(this.dir, name);
+    await this.guard(path, writeFileAtomic(path, data));
   }
 
   /** Rewrites report.json atomically; calls are serialized so the newest always lands last. */
   writeReport(report: unknown): Promise<void> {
     const text = `${JSON.stringify(report, null, 2)}\n`;
-    this.reportChain = this.reportChain.then(() => writeFileAtomic(join(this.dir, 'report.json'), text));
+    const path = join(this.dir, 'report.json');
+    this.reportChain = this.reportChain.then(() => this.guard(path, writeFileAtomic(path, text)));
     return this.reportChain;
   }
 
@@ -76,17 +98,44 @@ export class SessionWriter {
     await this.writeMeta();
   }
 
-  /** Marks the session ended and closes the log. */
+  /** Marks the session ended and closes the log; a `failed` session does not wait for report writes that failed. */
   async finish(state: SessionState, fields: Partial<SessionMeta> = {}): Promise<void> {
-    await this.reportChain;
+    if (state === 'failed') await this.reportChain.catch(() => undefined);
+    else await this.reportChain;
     const endedAt = new Date();
-    await this.update({ ...fields, state, endedAt: endedAt.toISOString(), durationMs: endedAt.getTime() - Date.parse(this.meta.startedAt) });
-    this.log(`session ${this.id} ${state}`);
-    await new Promise<void>((resolve) => this.logStream.end(() => resolve()));
+    this.log(`session ${this.id} ${state}${fields.reason ? `: ${fields.reason}` : ''}`);
+    try {
+      await this.update({ ...fields, state, endedAt: endedAt.toISOString(), durationMs: endedAt.getTime() - Date.parse(this.meta.startedAt) });
+    } finally {
+      await this.closeLog();
+    }
+  }
+
+  private closeLog(): Promise<void> {
+    const log = this.logStream;
+    if (log.destroyed || log.writableEnded) return Promise.resolve();
+    return new Promise<void>((resolve) => {
+      log.once('error', () => resolve());
+      log.end(() => resolve());
+    });
   }
 
   private writeMeta(): Promise<void> {
-    return writeFileAtomic(join(this.dir, 'session.json'), `${JSON.stringify(this.meta, null, 2)}\n`);
+    const path = join(this.dir, 'session.json');
+    const text = `${JSON.stringify(this.meta, null, 2)}\n`;
+    // On a full disk the temp file finds no room, but the old file's own blocks do: rewrite it in place.
+    return this.guard(path, writeFileAtomic(path, text).catch(() => writeFile(path, text)));
+  }
+
+  // A failed write of the session's own files fails the whole session.
+  private async guard(path: string, write: Promise<unknown>): Promise<void> {
+    try {
+      await write;
+    } catch (err) {
+      const failure = resultsWriteError(path, err);
+      this.fail(failure);
+      throw failure;
+    }
   }
 }
 

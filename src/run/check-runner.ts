@@ -1,6 +1,5 @@
 // Runs one check on one host: substitution, maintenance lock, module upload, retries, parsing, action.
 import { join } from 'node:path';
-import { writeFile } from 'node:fs/promises';
 import type { ActionDef, CheckDef } from '../config/check-types.js';
 import { isPythonModuleName } from '../config/checks.js';
 import type { HostConfig } from '../config/types.js';
@@ -14,6 +13,7 @@ import { runAction } from './actions.js';
 import type { HostModules } from './module-files.js';
 import { hostPlaceholders, paramEnvName, substituteCommand, substituteRaw, UnknownPlaceholderError, valueText } from './substitute.js';
 import { tail } from './exec.js';
+import { writeResultFile } from '../results/results-write-error.js';
 
 const LOCKED = '\u001eSMOKER-LOCKED';
 
@@ -71,7 +71,7 @@ function isConnectionLost(err: TransportError): boolean {
 /** Runs a check and returns its result (also as result.json in the session); never throws for the check's own failures. */
 export async function runCheck(check: CheckDef, ctx: CheckContext): Promise<CheckResult> {
   const result = await executeCheck(check, ctx);
-  if (ctx.dir) await writeFile(join(ctx.dir, 'result.json'), `${JSON.stringify(result, null, 2)}\n`);
+  if (ctx.dir) await writeResultFile(join(ctx.dir, 'result.json'), `${JSON.stringify(result, null, 2)}\n`);
   return result;
 }
 

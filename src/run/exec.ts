@@ -1,5 +1,4 @@
 // `exec`: one ad-hoc command on every selected host, each host's outcome a check named "exec".
-import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { HostConfig } from '../config/types.js';
 import { formatDuration } from '../config/duration.js';
@@ -12,6 +11,7 @@ import type { CommandOutput } from '../transport/types.js';
 import { fanOut } from './fanout.js';
 import { HostResultCollector } from './host-results.js';
 import { runSignal } from './run-signal.js';
+import { writeResultFile } from '../results/results-write-error.js';
 
 /** What to run where. */
 export interface ExecRequest {
@@ -75,6 +75,7 @@ export async function runExec(req: ExecRequest, connector: Connector): Promise<E
       ...(req.forks !== undefined ? { forks: req.forks } : {}),
       signal: run.signal,
       onHostDone: collector.record,
+      onFatal: run.abort,
     },
     async (conn, host) => {
       const dir = req.session ? await req.session.checkDir(host.name, 'exec') : undefined;
@@ -88,7 +89,7 @@ export async function runExec(req: ExecRequest, connector: Connector): Promise<E
       });
       outputs.set(host.name, out);
       const check = execResult(host.name, out, req.timeoutMs);
-      if (dir) await writeFile(join(dir, 'result.json'), `${JSON.stringify(check, null, 2)}\n`);
+      if (dir) await writeResultFile(join(dir, 'result.json'), `${JSON.stringify(check, null, 2)}\n`);
       return buildHostResult(host.name, [check], out.durationMs);
     },
   ).finally(() => run.dispose());

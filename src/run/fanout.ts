@@ -20,15 +20,21 @@ export interface FanoutOptions {
   signal?: AbortSignal;
   /** Called as each host finishes (progress, incremental session writes). */
   onHostDone?: (outcome: HostOutcome<unknown>) => void | Promise<void>;
+  /** Called with the first error that is not one host's (e.g. the results disk is full): it should abort `signal`. */
+  onFatal?: (err: unknown) => void;
 }
 
-/** Runs `work` on every host over its own connection; an unreachable host never stops the others. */
+/**
+ * Runs `work` on every host over its own connection; an unreachable host never stops the others. Any other
+ * error goes to `onFatal` (which stops the rest) and is thrown once every host has settled and closed its connection.
+ */
 export async function fanOut<T>(hosts: readonly HostConfig[], connector: Connector, opts: FanoutOptions, work: (conn: Connection, host: HostConfig) => Promise<T>): Promise<HostOutcome<T>[]> {
   const limit = pLimit(Math.max(1, opts.forks ?? DEFAULT_FORKS));
-  return Promise.all(
+  let fatal: { err: unknown } | undefined;
+  const settled = await Promise.allSettled(
     hosts.map((host) =>
       limit(async (): Promise<HostOutcome<T> | undefined> => {
-        if (opts.signal?.aborted) return undefined;
+        if (opts.signal?.aborted || fatal) return undefined;
         const start = Date.now();
         let outcome: HostOutcome<T>;
         let conn: Connection | undefined;
@@ -43,7 +49,15 @@ export async function fanOut<T>(hosts: readonly HostConfig[], connector: Connect
         }
         await opts.onHostDone?.(outcome);
         return outcome;
+      }).catch((err: unknown) => {
+        if (!fatal) {
+          fatal = { err };
+          opts.onFatal?.(err);
+        }
+        return undefined;
       }),
     ),
-  ).then((all) => all.filter((o): o is HostOutcome<T> => o !== undefined));
+  );
+  if (fatal) throw fatal.err;
+  return settled.map((r) => (r.status === 'fulfilled' ? r.value : undefined)).filter((o): o is HostOutcome<T> => o !== undefined);
 }

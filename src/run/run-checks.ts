@@ -74,7 +74,7 @@ export async function runChecks(req: RunRequest, connector: Connector): Promise<
   };
 
   try {
-    await fanOut(plan.map((p) => p.host), connector, { ...(req.forks !== undefined ? { forks: req.forks } : {}), signal: run.signal, onHostDone: collector.record }, runHost);
+    await fanOut(plan.map((p) => p.host), connector, { ...(req.forks !== undefined ? { forks: req.forks } : {}), signal: run.signal, onHostDone: collector.record, onFatal: run.abort }, runHost);
   } finally {
     run.dispose();
   }

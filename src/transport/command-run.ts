@@ -23,8 +23,10 @@ const KILL_GRACE_MS = 5_000;
 /** Waits for a running process under the options' timeout/abort rules and returns its outcome. */
 export async function superviseCommand(proc: RunningProcess, opts: ExecOptions, startedAt: Date, expectPidMarker: boolean): Promise<CommandOutput> {
   const max = opts.maxBuffer ?? DEFAULT_MAX_BUFFER;
-  const out = new OutputCapture(opts.stdoutFile, max);
-  const err = new OutputCapture(opts.stderrFile, max);
+  // Output that cannot be stored ends the command (the capture's error is thrown at the end): killOnce is hoisted below.
+  const onFileError = () => void killOnce();
+  const out = new OutputCapture(opts.stdoutFile, max, onFileError);
+  const err = new OutputCapture(opts.stderrFile, max, onFileError);
   let pid: number | undefined;
   let markerPending = expectPidMarker;
   let pendingErr = Buffer.alloc(0);

@@ -50,6 +50,8 @@ export class SharedSession {
   private readonly jobs: Job[] = [];
   /** Per stream, the index in `jobs` of the command whose output it carries now. */
   private readonly cursor: Record<StreamName, number> = { stdout: 0, stderr: 0 };
+  /** Sinks whose 'drain' a paused channel stream waits for. */
+  private readonly draining = new Set<PassThrough>();
   private closed = false;
   private broken = false;
   private stderrHead: Buffer | undefined = Buffer.alloc(0);
@@ -174,9 +176,16 @@ export class SharedSession {
   private pauseUntilDrained(sink: PassThrough, stream: StreamName): void {
     const source = stream === 'stdout' ? this.channel : this.channel.stderr;
     source.pause();
+    // One waiter per sink, removed as it fires: a listener per full write piled up (MaxListenersExceededWarning on long output).
+    if (this.draining.has(sink)) return;
+    this.draining.add(sink);
     // A sink ended in the meantime (its command's marker came) emits 'finish' but never 'drain'.
-    const resume = () => source.resume();
-    sink.once('drain', resume).once('finish', resume);
+    const resume = () => {
+      this.draining.delete(sink);
+      sink.off('drain', resume).off('finish', resume);
+      source.resume();
+    };
+    sink.on('drain', resume).on('finish', resume);
   }
 
   /** Takes the job out of the queue and resolves it once both of its streams delivered everything (their 'end'). */

@@ -3,6 +3,7 @@ import { loadAnyInventory } from '../../config/load-any-inventory.js';
 import { selectHostsStrict } from '../../config/patterns.js';
 import type { HostConfig, Inventory } from '../../config/types.js';
 import { ExitCode } from '../../errors.js';
+import { asResultsWriteError } from '../../results/results-write-error.js';
 import { SessionWriter, pruneSessions } from '../../results/session-writer.js';
 import type { RunReport } from '../../results/types.js';
 import { formatShard, selectShard, type Shard } from '../../run/shard.js';
@@ -63,8 +64,11 @@ export async function withHostCommand(opts: HostCommandOptions, body: (frame: Ho
     },
   });
   const trap = trapInterrupts(() => session?.log('interrupted by user'));
+  // A session that cannot be written (full disk) stops the run as Ctrl-C would, then fails it with exit 70.
+  const signal = session ? AbortSignal.any([trap.signal, session.failure]) : trap.signal;
   try {
-    const { report, exitCode } = await body({ inventory, hosts, connector, session, signal: trap.signal, sessionLabel: session ? `${root}/${session.id}` : undefined });
+    const { report, exitCode } = await body({ inventory, hosts, connector, session, signal, sessionLabel: session ? `${root}/${session.id}` : undefined });
+    if (session?.failure.aborted) throw session.failure.reason;
     const interrupted = trap.signal.aborted;
     if (session) {
       await session.writeReport(report);
@@ -73,10 +77,21 @@ export async function withHostCommand(opts: HostCommandOptions, body: (frame: Ho
     }
     process.exitCode = interrupted ? ExitCode.interrupted : exitCode;
   } catch (err) {
-    await session?.finish(trap.signal.aborted ? 'interrupted' : 'complete').catch(() => undefined);
-    throw err;
+    throw session ? await endFailedSession(session, err, trap.signal.aborted) : err;
   } finally {
     trap.dispose();
     await connector.close();
   }
+}
+
+/** Ends a session whose command threw: `interrupted` after Ctrl-C, else `failed` with the reason; returns the error to report. */
+async function endFailedSession(session: SessionWriter, err: unknown, interrupted: boolean): Promise<unknown> {
+  const failure = session.failure.aborted ? (session.failure.reason as Error) : (asResultsWriteError(err, session.dir) ?? err);
+  const reason = failure instanceof Error ? failure.message : String(failure);
+  try {
+    await session.finish(interrupted && !session.failure.aborted ? 'interrupted' : 'failed', { reason });
+  } catch (finishErr) {
+    process.stderr.write(`smoker: could not record the failure in ${session.dir}/session.json either: ${(finishErr as Error).message}\n`);
+  }
+  return failure;
 }
