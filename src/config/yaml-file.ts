@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { LineCounter, parseDocument, type Document } from 'yaml';
 import { ConfigError, type ConfigIssue } from '../errors.js';
 import { Ctx } from './schema/context.js';
+import { checkYamlLimits, MAX_YAML_DEPTH } from './yaml-limits.js';
 
 /** A parsed YAML file ready for validation. */
 export interface YamlFile {
@@ -14,15 +15,31 @@ export interface YamlFile {
 /** Parses YAML text; returns the document or the syntax issues. */
 export function parseYaml(text: string, file: string): { file: YamlFile } | { issues: ConfigIssue[] } {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, merge: true });
+  let doc: Document;
+  try {
+    doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, merge: true });
+  } catch (err) {
+    return { issues: [{ pos: { file, line: 1, col: 1 }, path: '', message: `invalid YAML: ${describeParseError(err)}` }] };
+  }
   if (doc.errors.length > 0) {
     const issues = doc.errors.map((e) => {
       const lp = lineCounter.linePos(e.pos[0]);
-      return { pos: { file, line: lp.line, col: lp.col }, path: '', message: `invalid YAML: ${firstLine(e.message)}` };
+      return { pos: { file, line: lp.line, col: lp.col }, path: '', message: `invalid YAML: ${describeParseError(e)}` };
     });
-    return { issues };
+    // A stack overflow is reported at every level it unwound through: the deepest says it all.
+    return { issues: issues.some((i) => i.message.includes(TOO_DEEP)) ? issues.filter((i) => i.message.includes(TOO_DEEP)).slice(0, 1) : issues };
   }
+  const limits = checkYamlLimits(doc, lineCounter, file);
+  if (limits.length) return { issues: limits };
   return { file: { file, doc, ctx: new Ctx(file, doc, lineCounter) } };
+}
+
+const TOO_DEEP = `nesting deeper than ${MAX_YAML_DEPTH} levels`;
+
+// The parser itself recurses: a file nested thousands deep overflows its stack.
+function describeParseError(err: unknown): string {
+  const message = firstLine((err as Error)?.message ?? String(err));
+  return /maximum call stack/i.test(message) ? TOO_DEEP : message;
 }
 
 /** Reads and parses a YAML file, throwing ConfigError on a missing file or bad syntax. */
