@@ -26,12 +26,13 @@ export function resolveGroups(raw: Record<string, RawGroup>, hostNames: readonly
   const warnings: string[] = [];
   const names = Object.keys(raw);
   const direct = new Map<string, Set<string>>();
+  const known = new Set(hostNames);
 
   for (const g of names) {
     if (RESERVED.has(g)) issues.push({ pos: at(['groups', g], true), path: `groups.${g}`, message: `"${g}" is a reserved group name (every host is in "all")` });
     const members = new Set<string>();
     (raw[g]?.hosts ?? []).forEach((pattern, i) => {
-      const matched = matchMembers(pattern, hostNames);
+      const matched = matchMembers(pattern, hostNames, known);
       if ('error' in matched) {
         issues.push({ pos: at(['groups', g, 'hosts', i]), path: `groups.${g}.hosts[${i}]`, message: matched.error });
         return;
@@ -76,29 +77,26 @@ export function resolveGroups(raw: Record<string, RawGroup>, hostNames: readonly
     return s;
   };
 
+  // Everything below is linear in memberships: per-host scans of every group were quadratic at 100,000 hosts.
+  const order = new Map(hostNames.map((h, i) => [h, i]));
+  const inInventoryOrder = (members: Iterable<string>) => [...members].sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0));
   const groups = new Map<string, GroupConfig>();
+  const membership = new Map<string, string[]>(hostNames.map((h) => [h, []]));
   for (const g of names) {
     const members = allMembers(g);
-    groups.set(g, Object.freeze({ name: g, hosts: hostNames.filter((h) => members.has(h)), children: [...(raw[g]?.children ?? [])] }));
+    groups.set(g, Object.freeze({ name: g, hosts: inInventoryOrder(members), children: [...(raw[g]?.children ?? [])] }));
+    for (const h of members) membership.get(h)?.push(g);
   }
   groups.set('all', { name: 'all', hosts: [...hostNames], children: [] });
-  const grouped = new Set(names.flatMap((g) => [...allMembers(g)]));
-  groups.set('ungrouped', { name: 'ungrouped', hosts: hostNames.filter((h) => !grouped.has(h)), children: [] });
-
-  const membership = new Map<string, string[]>();
-  for (const h of hostNames) {
-    const mine = names.filter((g) => allMembers(g).has(h));
-    mine.sort((a, b) => depth(a) - depth(b) || a.localeCompare(b));
-    membership.set(h, mine);
-  }
+  groups.set('ungrouped', { name: 'ungrouped', hosts: hostNames.filter((h) => membership.get(h)?.length === 0), children: [] });
+  for (const mine of membership.values()) mine.sort((a, b) => depth(a) - depth(b) || a.localeCompare(b));
   return { groups, membership, allGroupsOf: (h) => membership.get(h) ?? [], issues, warnings };
 }
 
-function matchMembers(pattern: string, hostNames: readonly string[]): { hosts: string[]; literal: boolean } | { error: string } {
+function matchMembers(pattern: string, hostNames: readonly string[], known: ReadonlySet<string>): { hosts: string[]; literal: boolean } | { error: string } {
   if (hasRange(pattern)) {
     try {
-      const wanted = new Set(expandRange(pattern).map((e) => e.name));
-      return { hosts: hostNames.filter((h) => wanted.has(h)), literal: true };
+      return { hosts: expandRange(pattern).map((e) => e.name).filter((h) => known.has(h)), literal: true };
     } catch (err) {
       return { error: (err as Error).message };
     }
@@ -115,7 +113,7 @@ function matchMembers(pattern: string, hostNames: readonly string[]): { hosts: s
     const re = globToRegExp(pattern);
     return { hosts: hostNames.filter((h) => re.test(h)), literal: false };
   }
-  return { hosts: hostNames.filter((h) => h === pattern), literal: true };
+  return { hosts: known.has(pattern) ? [pattern] : [], literal: true };
 }
 
 /** Returns the first cycle among children links, as a path that ends where it starts. */

@@ -8,7 +8,8 @@ import { joinPath } from './schema/context.js';
 import { keyOf } from './schema/types.js';
 import { isMap, type Document } from 'yaml';
 import type { Infer } from './schema/types.js';
-import { readYamlFile, type YamlFile } from './yaml-file.js';
+import { parseYamlOrThrow, readYamlText, type YamlFile } from './yaml-file.js';
+import { parseYamlFast } from './yaml-fast.js';
 import { keyNodeAt, valueNodeAt } from './yaml-nodes.js';
 import { resolveGroups } from './groups.js';
 import { mergeHostSettings } from './precedence.js';
@@ -65,7 +66,7 @@ export function validateInventory(file: YamlFile, absPath: string): { inventory:
     const rawHost = raw.hosts?.[h.key] ?? {};
     const groupsOfHost = groupResult.membership.get(h.name) ?? [];
     const merged = mergeHostSettings(raw.defaults ?? {}, groupsOfHost.map((g) => raw.groups?.[g] ?? {}), rawHost, raw.vars ?? {});
-    const address = merged.address?.replaceAll(/\{\{\s*index\s*\}\}/g, String(h.index ?? '')).replaceAll(/\{\{\s*(host|name)\s*\}\}/g, h.name);
+    const address = merged.address?.includes('{{') ? substituteAddress(merged.address, h.index, h.name) : merged.address;
     return Object.freeze({
       name: h.name,
       address: address ?? h.name,
@@ -83,8 +84,8 @@ export function validateInventory(file: YamlFile, absPath: string): { inventory:
       sudo: merged.sudo ?? false,
       sudoPasswordEnv: merged.sudoPasswordEnv,
       maxChannels: merged.maxChannels ?? DEFAULT_MAX_CHANNELS,
-      env: Object.freeze({ ...merged.env }),
-      vars: Object.freeze({ ...merged.vars }),
+      env: Object.freeze(merged.env ?? {}),
+      vars: Object.freeze(merged.vars),
       groups: Object.freeze([...groupResult.allGroupsOf(h.name)]),
     });
   });
@@ -99,6 +100,11 @@ export function validateInventory(file: YamlFile, absPath: string): { inventory:
       warnings: Object.freeze(groupResult.warnings),
     }),
   };
+}
+
+/** An address with `{{ index }}` (the range index) and `{{ host }}`/`{{ name }}` filled in. */
+function substituteAddress(address: string, index: number | undefined, name: string): string {
+  return address.replaceAll(/\{\{\s*index\s*\}\}/g, String(index ?? '')).replaceAll(/\{\{\s*(host|name)\s*\}\}/g, name);
 }
 
 /** Orders issues by position in the file. */
@@ -117,8 +123,12 @@ function hostKeys(doc: Document, hosts: Record<string, unknown> | undefined): st
 export function loadInventory(path: string): Inventory {
   const abs = resolve(path);
   const display = displayPath(abs);
-  const file = readYamlFile(abs, display);
-  const result = validateInventory(file, abs);
+  const text = readYamlText(abs, display);
+  // A big file is first parsed without positions; only one with problems is parsed again to say where they are.
+  const fast = parseYamlFast(text, display);
+  const fastResult = fast ? validateInventory(fast, abs) : undefined;
+  if (fastResult && 'inventory' in fastResult) return fastResult.inventory;
+  const result = validateInventory(parseYamlOrThrow(text, display), abs);
   if ('issues' in result) throw new ConfigError(result.issues);
   return result.inventory;
 }

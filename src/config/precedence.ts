@@ -10,14 +10,19 @@ export type MergedSettings = Conn & { vars: Record<string, unknown> };
 
 /** Merges layers in precedence order: defaults, groups (parents first), then the host. */
 export function mergeHostSettings(defaults: Conn, groups: readonly WithVars[], host: WithVars, inventoryVars: Record<string, unknown>): MergedSettings {
-  const out: MergedSettings = { vars: { ...inventoryVars } };
-  for (const layer of [defaults as WithVars, ...groups, host]) {
-    for (const [k, v] of Object.entries(layer)) {
+  // Assigned in place (one vars and one env object per host): copies per layer added up at 100,000 hosts.
+  const out: MergedSettings = { vars: Object.assign({}, inventoryVars) };
+  const merge = (layer: WithVars) => {
+    for (const k in layer) {
+      const v = (layer as Record<string, unknown>)[k];
       if (v === undefined || k === 'hosts' || k === 'children') continue;
-      if (k === 'vars') out.vars = { ...out.vars, ...(v as Record<string, unknown>) };
-      else if (k === 'env') out.env = { ...out.env, ...(v as Record<string, string>) };
+      if (k === 'vars') Object.assign(out.vars, v);
+      else if (k === 'env') out.env = Object.assign(out.env ?? {}, v);
       else (out as Record<string, unknown>)[k] = v;
     }
-  }
+  };
+  merge(defaults as WithVars);
+  for (const g of groups) merge(g);
+  merge(host);
   return out;
 }

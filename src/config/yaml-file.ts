@@ -17,7 +17,8 @@ export function parseYaml(text: string, file: string): { file: YamlFile } | { is
   const lineCounter = new LineCounter();
   let doc: Document;
   try {
-    doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, merge: true });
+    // Duplicate keys are checked by checkYamlLimits, in linear time.
+    doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: false, merge: true });
   } catch (err) {
     return { issues: [{ pos: { file, line: 1, col: 1 }, path: '', message: `invalid YAML: ${describeParseError(err)}` }] };
   }
@@ -44,16 +45,24 @@ function describeParseError(err: unknown): string {
 
 /** Reads and parses a YAML file, throwing ConfigError on a missing file or bad syntax. */
 export function readYamlFile(file: string, displayName = file): YamlFile {
-  let text: string;
+  return parseYamlOrThrow(readYamlText(file, displayName), displayName);
+}
+
+/** Parses YAML text, throwing ConfigError on bad syntax. */
+export function parseYamlOrThrow(text: string, displayName: string): YamlFile {
+  const parsed = parseYaml(text, displayName);
+  if ('issues' in parsed) throw new ConfigError(parsed.issues);
+  return parsed.file;
+}
+
+/** Reads a YAML file's text, throwing ConfigError (at 1:1) when it is missing or unreadable. */
+export function readYamlText(file: string, displayName = file): string {
   try {
-    text = readFileSync(file, 'utf8');
+    return readFileSync(file, 'utf8');
   } catch (err) {
     const reason = (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'file not found' : `cannot read file: ${(err as Error).message}`;
     throw new ConfigError([{ pos: { file: displayName, line: 1, col: 1 }, path: '', message: reason }]);
   }
-  const parsed = parseYaml(text, displayName);
-  if ('issues' in parsed) throw new ConfigError(parsed.issues);
-  return parsed.file;
 }
 
 function firstLine(s: string): string {

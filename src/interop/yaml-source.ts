@@ -21,9 +21,9 @@ export interface YamlSource {
   posOf(node: Node | null | undefined): SourcePos | undefined;
 }
 
-/** Parses YAML, or returns undefined when it has syntax errors. */
-export function tryParseYaml(text: string, file: string): YamlSource | undefined {
-  const source = parseYamlSource(text, file);
+/** Parses YAML, or returns undefined when it has syntax errors; `uniqueKeys: false` skips the parser's duplicate-key check (quadratic in a map's size). */
+export function tryParseYaml(text: string, file: string, opts: { uniqueKeys?: boolean } = {}): YamlSource | undefined {
+  const source = parseYamlSource(text, file, opts.uniqueKeys ?? true);
   return source.doc.errors.length ? undefined : source;
 }
 
@@ -42,9 +42,9 @@ export function readYaml(text: string, file: string): YamlSource {
   return source;
 }
 
-function parseYamlSource(text: string, file: string): YamlSource {
+function parseYamlSource(text: string, file: string, uniqueKeys = true): YamlSource {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, customTags: ANSIBLE_TAGS, prettyErrors: false });
+  const doc = parseDocument(text, { lineCounter, customTags: ANSIBLE_TAGS, prettyErrors: false, uniqueKeys });
   return {
     doc,
     file,
