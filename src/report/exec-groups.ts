@@ -3,6 +3,7 @@ import { foldHosts } from '../config/ranges.js';
 import type { RunReport } from '../results/types.js';
 import { paintBold, paintDim, paintStatus, withColor } from './color.js';
 import { renderSummaryLine } from './summary-line.js';
+import { escapeControls } from './text.js';
 
 /** One host's output as exec captured it. */
 export interface ExecOutput {
@@ -40,7 +41,7 @@ export function renderExecGroups(report: RunReport, outputs: ReadonlyMap<string,
     }
     const rule = '-'.repeat(15);
     const blocks = [...groups.values()].map((g) => {
-      const title = `${foldHosts(g.hosts)} (${g.hosts.length})`;
+      const title = `${escapeControls(foldHosts(g.hosts))} (${g.hosts.length})`;
       const head = g.failed ? paintStatus('ERROR', title) : paintBold(title);
       return `${rule}\n${head}\n${rule}\n${g.body || paintDim('(no output)')}`;
     });

@@ -1,6 +1,7 @@
 // The table `smoker hosts` prints: resolved connection settings, secrets never shown.
 import { withColor } from './color.js';
 import { renderTable } from './table.js';
+import { escapeControls } from './text.js';
 
 /** What the hosts table shows of a resolved host (a `HostConfig` fits as is). */
 export interface HostRow {
@@ -21,8 +22,8 @@ export interface HostRow {
 export function renderHostsTable(rows: readonly HostRow[], opts: { color?: boolean } = {}): string {
   const head = ['HOST', 'ADDRESS', 'PORT', 'USER', 'TRANSPORT', 'JUMP', 'AUTH', 'HOST KEYS', 'GROUPS'];
   const body = rows.map((r) => [
-    r.name,
-    r.address ?? r.name,
+    escapeControls(r.name),
+    escapeControls(r.address ?? r.name),
     r.port === undefined ? '' : String(r.port),
     r.user ?? '',
     r.transport ?? 'ssh',

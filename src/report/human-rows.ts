@@ -3,6 +3,7 @@ import type { Status } from '../results/status.js';
 import type { CheckResult, ComponentResult, HostResult, Messages, Metric } from '../results/types.js';
 import { formatDuration, formatTimestamp } from './format-time.js';
 import type { HumanLevel } from './options.js';
+import { escapeControls } from './text.js';
 
 /** A row with a label and a `[STATUS]` tag aligned in one column, or a free text row. */
 export type HumanRow =
@@ -17,7 +18,7 @@ export function buildHostRows(name: string, host: HostResult, level: HumanLevel,
   const checks = Object.entries(host.checks).filter(([, c]) => level !== 'minimal' || c.status !== 'OK');
   if (level === 'minimal' && host.status === 'OK' && host.unreachable === undefined && host.unfinished === undefined && checks.length === 0) return [];
   const note = level === 'full' ? `(${Object.keys(host.checks).length} checks, ${formatDuration(host.durationMs)})` : undefined;
-  const rows: HumanRow[] = [{ kind: 'status', label: name, status: host.status, host: true, ...(note ? { note } : {}) }];
+  const rows: HumanRow[] = [{ kind: 'status', label: escapeControls(name), status: host.status, host: true, ...(note ? { note } : {}) }];
   if (host.unreachable !== undefined) rows.push(...buildMessageRows('error', `unreachable: ${host.unreachable}`));
   if (host.unfinished !== undefined) rows.push(...buildMessageRows('error', host.unfinished));
   for (const [checkName, check] of checks) rows.push(...buildCheckRows(checkName, check, level, timeZone));
@@ -29,7 +30,7 @@ function buildCheckRows(name: string, check: CheckResult, level: HumanLevel, tim
   const detailed = level === 'long' || level === 'full';
   const showTime = detailed || check.status !== 'OK';
   const note = showTime && check.startedAt ? `(${formatTimestamp(check.startedAt, timeZone)})` : undefined;
-  const rows: HumanRow[] = [{ kind: 'status', label: `- ${name}`, status: check.status, ...(note ? { note } : {}) }];
+  const rows: HumanRow[] = [{ kind: 'status', label: `- ${escapeControls(name)}`, status: check.status, ...(note ? { note } : {}) }];
   if (level === 'full') rows.push(...buildFullDetailRows(check));
   if (detailed || check.status !== 'OK') rows.push(...buildMessagesRows(check.messages, detailed));
   if (detailed && check.truncated) rows.push(...buildMessageRows('note', 'output truncated'));
@@ -46,7 +47,7 @@ function buildComponentRows(
   const rows: HumanRow[] = [];
   for (const [name, component] of Object.entries(components ?? {})) {
     if (!detailed && component.status === 'OK') continue;
-    rows.push({ kind: 'status', label: `${' '.repeat(depth)}${'-'.repeat(depth + 1)} ${name}`, status: component.status });
+    rows.push({ kind: 'status', label: `${' '.repeat(depth)}${'-'.repeat(depth + 1)} ${escapeControls(name)}`, status: component.status });
     rows.push(...buildMessagesRows(component.messages, detailed));
     rows.push(...buildComponentRows(component.components, depth + 1, detailed));
   }

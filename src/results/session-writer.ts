@@ -6,14 +6,10 @@ import type { ResultsWriteError } from '../errors.js';
 import { writeFileAtomic } from './atomic-write.js';
 import { checkLatestIsLink, pointLatest } from './latest-link.js';
 import { resultsWriteError } from './results-write-error.js';
+import { encodeName } from './safe-name.js';
 import { claimSessionDir, isSessionId } from './session-id.js';
 import { sortSessionIds } from './session-order.js';
 import type { SessionMeta, SessionState } from './session-types.js';
-
-/** Makes a host or check name safe as one path component. */
-export function safeName(name: string): string {
-  return name.replace(/[/\\\0]/g, '_').replace(/^\.+$/, '_') || '_';
-}
 
 /** One session directory being written; a write that fails (full disk) aborts `failure`, which stops the run. */
 export class SessionWriter {
@@ -66,14 +62,14 @@ export class SessionWriter {
 
   /** The folder for one host's check (created). */
   async checkDir(host: string, check: string): Promise<string> {
-    const d = join(this.dir, 'hosts', safeName(host), safeName(check));
+    const d = join(this.dir, 'hosts', encodeName(host), encodeName(check));
     await this.guard(d, mkdir(d, { recursive: true }));
     return d;
   }
 
   /** A folder inside the session (created), e.g. services/kafka/web01 or watch/web01. */
   async subdir(...parts: string[]): Promise<string> {
-    const d = join(this.dir, ...parts.map(safeName));
+    const d = join(this.dir, ...parts.map(encodeName));
     await this.guard(d, mkdir(d, { recursive: true }));
     return d;
   }

@@ -1,7 +1,7 @@
 // Copies a service's declared logs from a host into the session, streamed (never held in memory whole).
 import { rm, stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
-import { safeName } from '../results/session-writer.js';
+import { encodeName } from '../results/safe-name.js';
 import type { Connection, ExecOptions } from '../transport/types.js';
 import { shellQuote } from '../transport/shell-quote.js';
 
@@ -16,7 +16,7 @@ export interface CollectedLog {
 
 /** Local file name of a log: its name, with the remote file's extension when the name has none. */
 export function nameLocalLog(name: string, remotePath: string): string {
-  const safe = safeName(name);
+  const safe = encodeName(name);
   return extname(safe) ? safe : `${safe}${extname(remotePath)}`;
 }
 

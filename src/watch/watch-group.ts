@@ -1,6 +1,6 @@
 // Several watchers on one host started and stopped together, their files under watch/<host>/.
 import { extname, join } from 'node:path';
-import { safeName } from '../results/session-writer.js';
+import { encodeName } from '../results/safe-name.js';
 import type { Connection } from '../transport/types.js';
 import { LogWatcher, type WatchResult, type WatchTarget, type WatcherOptions } from './watcher.js';
 
@@ -25,6 +25,6 @@ export async function startWatchers<T>(conn: Connection, targets: readonly Watch
 
 /** `<name>.log`, or the name itself when it already ends in .log. */
 export function nameWatchFile(name: string): string {
-  const safe = safeName(name);
+  const safe = encodeName(name);
   return extname(safe) === '.log' ? safe : `${safe}.log`;
 }
