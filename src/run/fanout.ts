@@ -31,7 +31,7 @@ export interface FanoutOptions {
 export async function fanOut<T>(hosts: readonly HostConfig[], connector: Connector, opts: FanoutOptions, work: (conn: Connection, host: HostConfig) => Promise<T>): Promise<HostOutcome<T>[]> {
   const limit = pLimit(Math.max(1, opts.forks ?? DEFAULT_FORKS));
   let fatal: { err: unknown } | undefined;
-  const settled = await Promise.allSettled(
+  const all = await Promise.all(
     hosts.map((host) =>
       limit(async (): Promise<HostOutcome<T> | undefined> => {
         if (opts.signal?.aborted || fatal) return undefined;
@@ -59,5 +59,5 @@ export async function fanOut<T>(hosts: readonly HostConfig[], connector: Connect
     ),
   );
   if (fatal) throw fatal.err;
-  return settled.map((r) => (r.status === 'fulfilled' ? r.value : undefined)).filter((o): o is HostOutcome<T> => o !== undefined);
+  return all.filter((o): o is HostOutcome<T> => o !== undefined);
 }

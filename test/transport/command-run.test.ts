@@ -2,6 +2,7 @@
 import { expect } from 'chai';
 import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
+import { ResultsWriteError } from '../../src/errors.js';
 import { superviseCommand, type RunningProcess } from '../../src/transport/command-run.js';
 import { PID_MARKER } from '../../src/transport/remote-command.js';
 import { waitFor } from './integration-support.js';
@@ -64,6 +65,19 @@ describe('transport/command-run', () => {
     const proc = startGroup(`printf '${PID_MARKER}%s\\n' "$$" >&2; echo started; echo warming >&2; sleep 600 & wait`);
     const out = await superviseCommand(proc, { timeoutMs: 300 }, new Date(), true);
     expect(out).to.include({ timedOut: true, exitCode: null, signal: 'SIGKILL', stdout: 'started\n', stderr: 'warming\n' });
+    expect(await waitFor(async () => !proc.groupAlive(), 2000, 20), 'the group was left running').to.equal(true);
+  });
+
+  it('an output file that cannot be written ends the command and throws ResultsWriteError: never waits for a drain', async () => {
+    // 20 MB of output into a file that cannot even be opened: the stream is paused on back-pressure, no drain ever comes.
+    const proc = startGroup(`printf '${PID_MARKER}%s\\n' "$$" >&2; head -c 20000000 /dev/zero; exec sleep 600`);
+    const err = await superviseCommand(proc, { stdoutFile: '/nonexistent-dir/stdout' }, new Date(), true).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(err).to.be.instanceOf(ResultsWriteError);
+    expect((err as Error).message).to.match(/^cannot write \/nonexistent-dir\/stdout: ENOENT/);
+    expect(proc.kills, 'the command was killed').to.have.length(1);
     expect(await waitFor(async () => !proc.groupAlive(), 2000, 20), 'the group was left running').to.equal(true);
   });
 });
