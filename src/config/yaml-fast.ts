@@ -10,7 +10,7 @@ import { MAX_YAML_DEPTH } from './yaml-limits.js';
  * 1.1 GB for a 100,000-host inventory, against about 1 s here. Positions only matter for errors, so a file
  * with any problem is parsed again with them (the caller does that when validation finds issues).
  */
-export const FAST_PARSE_MIN_BYTES = 1024 * 1024;
+export const FAST_PARSE_MIN_BYTES = 256 * 1024;
 
 // YAML 1.2 core schema, with `<<` merge keys as parseYaml allows them.
 const SCHEMA = CORE_SCHEMA.withTags(mergeTag);

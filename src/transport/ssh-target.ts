@@ -36,10 +36,17 @@ function localUser(): string {
   }
 }
 
+// Looked up once per home: 100,000 hosts asked three existsSync each.
+let defaults: { home: string; files: string[] } | undefined;
+
 /** The identity files OpenSSH tries when none is configured (those that exist). */
 export function defaultIdentityFiles(): string[] {
-  const dir = join(homedir(), '.ssh');
-  return ['id_ed25519', 'id_ecdsa', 'id_rsa'].map((f) => join(dir, f)).filter((f) => existsSync(f));
+  const home = homedir();
+  if (defaults?.home !== home) {
+    const dir = join(home, '.ssh');
+    defaults = { home, files: ['id_ed25519', 'id_ecdsa', 'id_rsa'].map((f) => join(dir, f)).filter((f) => existsSync(f)) };
+  }
+  return [...defaults.files];
 }
 
 /** Computes the target for an inventory host. */
