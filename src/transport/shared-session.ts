@@ -87,6 +87,8 @@ export class SharedSession {
   /** Sends one command; it ends when both streams showed its end marker. */
   run(command: string, opts: Pick<ExecOptions, 'env' | 'cwd'>): SharedProcess {
     if (!this.accepting) throw new Error('shared session is closed');
+    // Built first: a line that cannot be built (a bad env name) must not leave a job in the queue.
+    const line = sharedJobLine(command, opts);
     let finish: (s: ChannelStatus) => void = () => undefined;
     let markStarted: (at: Date) => void = () => undefined;
     const done = new Promise<ChannelStatus>((resolve) => (finish = resolve));
@@ -94,7 +96,7 @@ export class SharedSession {
     const job: Job = { stdout: new PassThrough(), stderr: new PassThrough(), ends: 0, startedAt: undefined, notStarted: false, markStarted, finish };
     this.jobs.push(job);
     if (this.jobs.length === 1) this.begin(job);
-    this.channel.write(sharedJobLine(command, opts));
+    this.channel.write(line);
     return {
       stdout: job.stdout,
       stderr: job.stderr,
