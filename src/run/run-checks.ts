@@ -48,6 +48,7 @@ export async function runChecks(req: RunRequest, connector: Connector): Promise<
     const start = Date.now();
     const modules = new HostModules(conn);
     const watching = watch ? await watch.forHost(conn, host) : UNWATCHED;
+    let lost: string | undefined;
     try {
       const done: CheckResult[] = await Promise.all(
         (checksOf.get(host.name) ?? []).map(async (check) =>
@@ -61,12 +62,13 @@ export async function runChecks(req: RunRequest, connector: Connector): Promise<
               dir: req.session ? await req.session.checkDir(host.name, check.name) : undefined,
               signal: run.signal,
               local,
+              onConnectionLost: (message) => (lost ??= message),
             }),
           ),
         ),
       );
       await watching.finish(done);
-      return buildHostResult(host.name, done, Date.now() - start);
+      return buildHostResult(host.name, done, Date.now() - start, lost);
     } finally {
       await watching.finish([]);
       await modules.cleanup();

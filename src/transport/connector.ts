@@ -10,7 +10,13 @@ import { loadSshConfig, type SshConfig } from './ssh-config.js';
 import { endClient, SshConnection } from './ssh-connection.js';
 import type { KeyStore } from './ssh-keys.js';
 import { parseJumpSpec, resolveTarget, type SshTarget } from './ssh-target.js';
-import type { Connection } from './types.js';
+import { killJobCommand } from './job-kill.js';
+import type { Connection, OrphanedJob } from './types.js';
+
+/** Connect timeout of the reconnect that kills orphaned commands: a host gone must not hold the run long. */
+const REAP_CONNECT_MS = 5_000;
+/** Time the orphans' kill may take on the host. */
+const REAP_KILL_MS = 10_000;
 
 /** Options of a connector. */
 export interface ConnectorOptions {
@@ -73,12 +79,36 @@ export class Connector {
     return new SshConnection(h.name, client, h.maxChannels);
   }
 
+  /**
+   * Kills commands a lost connection left running (no pty, so nothing sends them SIGHUP) over a new
+   * connection: one try, bounded, best effort. A host that is down took them with it anyway.
+   */
+  async reap(h: HostConfig, orphans: readonly OrphanedJob[]): Promise<void> {
+    if (h.transport === 'local' || !orphans.length) return;
+    let conn: SshConnection | undefined;
+    try {
+      const t = resolveTarget(h, this.sshConfig);
+      const target = { ...t, connectTimeoutMs: Math.min(t.connectTimeoutMs, REAP_CONNECT_MS) };
+      conn = new SshConnection(h.name, await this.openThroughJumps(target, undefined, { attempts: 1, baseMs: 0 }), 1);
+      for (const sudo of [false, true]) {
+        const mine = orphans.filter((o) => o.sudo === sudo);
+        if (!mine.length) continue;
+        const passwordEnv = mine.find((o) => o.sudoPasswordEnv)?.sudoPasswordEnv;
+        await conn.exec(killJobCommand({ jobs: mine.map((o) => o.job) }), { sudo, ...(passwordEnv ? { sudoPasswordEnv: passwordEnv } : {}), timeoutMs: REAP_KILL_MS });
+      }
+    } catch {
+      // Unreachable now: nothing more to do (the host's result already says the connection was lost).
+    } finally {
+      await conn?.close();
+    }
+  }
+
   /** The SSH target of a host (for display and tests). */
   targetOf(h: HostConfig): SshTarget {
     return resolveTarget(h, this.sshConfig);
   }
 
-  private async openThroughJumps(target: SshTarget, signal?: AbortSignal): Promise<Client> {
+  private async openThroughJumps(target: SshTarget, signal?: AbortSignal, retry?: RetryPolicy): Promise<Client> {
     const { openClient, keys } = await this.ssh();
     const ctx = { keys, warn: (m: string) => this.warn(m) };
     return withRetry(
@@ -91,7 +121,7 @@ export class Connector {
           return openClient(target, ctx, sock);
         });
       },
-      this.opts.retry ?? DEFAULT_RETRY,
+      retry ?? this.opts.retry ?? DEFAULT_RETRY,
       signal,
     );
   }

@@ -12,7 +12,7 @@ import { Semaphore } from './semaphore.js';
 import { SharedSessionPool } from './shared-pool.js';
 import { newNonce, SharedSession } from './shared-session.js';
 import { sharedShellCommand } from './shared-shell.js';
-import type { CommandOutput, Connection, ExecOptions } from './types.js';
+import type { CommandOutput, Connection, ExecOptions, OrphanedJob } from './types.js';
 
 /** How a remote command ended (exit status, or the signal that killed it). */
 interface ExitStatus {
@@ -37,6 +37,7 @@ export class SshConnection implements Connection {
   private readonly onCloseCallbacks = new Set<() => void>();
   /** Sessions shared by commands that allow it; each holds a channel slot while open. */
   private readonly shared: SharedSessionPool;
+  private readonly lostJobs: OrphanedJob[] = [];
 
   constructor(
     readonly host: string,
@@ -72,8 +73,10 @@ export class SshConnection implements Connection {
         else channel.end();
       }
       const out = await superviseCommand(proc, opts, startedAt, true);
-      if (proc.connectionLost() && !out.timedOut && !out.aborted) {
-        throw this.lostWhileRunning();
+      if (proc.connectionLost()) {
+        // Its kill (if any) may not have reached the host either.
+        this.lostJobs.push({ job, sudo: opts.sudo ?? false, sudoPasswordEnv: opts.sudoPasswordEnv });
+        if (!out.timedOut && !out.aborted) throw this.lostWhileRunning();
       }
       return out;
     } finally {
@@ -89,12 +92,16 @@ export class SshConnection implements Connection {
       const onDead = () => (lost = true);
       this.onCloseCallbacks.add(onDead);
       const out = await superviseCommand(proc, opts, new Date(), false).finally(() => this.onCloseCallbacks.delete(onDead));
-      if (lost && !out.timedOut && !out.aborted) {
-        throw this.lostWhileRunning();
-      }
+      if (lost && !proc.notStarted()) this.lostJobs.push({ job: proc.jobId, sudo: false });
+      if (lost && !out.timedOut && !out.aborted) throw this.lostWhileRunning();
       if (proc.notStarted() && !out.aborted) continue;
       return out;
     }
+  }
+
+  /** Commands the connection lost while they ran: a new connection can still kill them (connector.reap). */
+  orphans(): readonly OrphanedJob[] {
+    return this.lostJobs;
   }
 
   /** The host went away under a command: not the command's failure but the host's (exit 3). */
