@@ -3,6 +3,7 @@ import { foldHosts } from '../config/ranges.js';
 import type { RunReport } from '../results/types.js';
 import { paintBold, paintDim, paintStatus, withColor } from './color.js';
 import { renderSummaryLine } from './summary-line.js';
+import { terminalSafe } from './text.js';
 
 /** One host's output as exec captured it. */
 export interface ExecOutput {
@@ -27,11 +28,14 @@ export function renderExecGroups(report: RunReport, outputs: ReadonlyMap<string,
       let key: string;
       let body: string;
       if (h.unreachable !== undefined || !out) {
-        body = `UNREACHABLE: ${stripHost(h.unreachable ?? 'no result', name)}`;
+        body = `UNREACHABLE: ${terminalSafe(stripHost(h.unreachable ?? 'no result', name))}`;
         key = `u\u0000${body}`;
       } else {
         const notes = [...(check?.messages.error ?? [])];
-        body = [out.stdout.replace(/\n$/, ''), out.stderr ? paintDim(out.stderr.replace(/\n$/, '')) : '', notes.length ? `[${notes.join('; ')}]` : ''].filter((x) => x !== '').join('\n');
+        // Remote bytes reach the terminal only made safe (no escape sequences): the session files keep them raw.
+        const stdout = terminalSafe(out.stdout).replace(/\n$/, '');
+        const stderr = terminalSafe(out.stderr).replace(/\n$/, '');
+        body = [stdout, stderr ? paintDim(stderr) : '', notes.length ? `[${terminalSafe(notes.join('; '))}]` : ''].filter((x) => x !== '').join('\n');
         key = `o\u0000${out.exitCode}\u0000${out.stdout}\u0000${out.stderr}\u0000${notes.join()}`;
       }
       const g = groups.get(key) ?? { hosts: [], body, failed: h.status !== 'OK' };
@@ -40,7 +44,7 @@ export function renderExecGroups(report: RunReport, outputs: ReadonlyMap<string,
     }
     const rule = '-'.repeat(15);
     const blocks = [...groups.values()].map((g) => {
-      const title = `${foldHosts(g.hosts)} (${g.hosts.length})`;
+      const title = terminalSafe(`${foldHosts(g.hosts)} (${g.hosts.length})`);
       const head = g.failed ? paintStatus('ERROR', title) : paintBold(title);
       return `${rule}\n${head}\n${rule}\n${g.body || paintDim('(no output)')}`;
     });
