@@ -4,6 +4,7 @@ import type { Readable } from 'node:stream';
 import type { HostConfig } from '../config/types.js';
 import { TransportError } from '../errors.js';
 import { DEFAULT_RETRY, withRetry, type RetryPolicy } from './backoff.js';
+import { HandshakeGate } from './handshake-gate.js';
 import { LocalConnection } from './local-connection.js';
 import { Semaphore } from './semaphore.js';
 import { loadSshConfig, type SshConfig } from './ssh-config.js';
@@ -45,6 +46,8 @@ export class Connector {
   private readonly bastions = new Map<string, Bastion>();
   private readonly warned = new Set<string>();
   private readonly byName: Map<string, HostConfig>;
+  /** Paces handshakes per server and for the run, slowing down when sshd drops them (MaxStartups). */
+  private readonly gate = new HandshakeGate();
 
   constructor(private readonly opts: ConnectorOptions = {}) {
     this.byName = new Map((opts.inventoryHosts ?? []).map((h) => [h.name, h]));
@@ -113,12 +116,13 @@ export class Connector {
     const ctx = { keys, warn: (m: string) => this.warn(m) };
     return withRetry(
       async () => {
-        if (target.jump.length === 0) return openClient(target, ctx);
+        const server = `${target.jump.length ? `${target.jump.join(',')}>` : ''}${target.host}:${target.port}`;
+        if (target.jump.length === 0) return this.gate.through(server, () => openClient(target, ctx));
         const bastion = this.bastion(target.jump, target);
         // Hold a handshake slot from forwardOut until the target is authenticated.
         return bastion.throttle.run(async () => {
           const sock = await forward(await bastion.client, target);
-          return openClient(target, ctx, sock);
+          return this.gate.through(server, () => openClient(target, ctx, sock));
         });
       },
       retry ?? this.opts.retry ?? DEFAULT_RETRY,
