@@ -1,5 +1,6 @@
 // The check file's schema (SPEC §1): checks (Smoker's "plugins"), templates, actions, services.
 import { t } from './schema/types.js';
+import { envMap } from './inventory-schema.js';
 
 const statusList = t.list(t.enum(['OK', 'WARN', 'ERROR', 'UNKNOWN'] as const));
 const parserSpec = t.union<unknown>(t.string('a parser name or path'), t.object({ type: t.string('a parser type') }, { restInto: 'options', caseInsensitive: true }));
@@ -74,7 +75,7 @@ export const serviceSchema = t.object(
     watch: t.union<unknown>(watchSpec, t.list(watchSpec)),
     bounce: t.object({ serial: t.union<unknown>(t.int(1, 100000), t.string('a number or a percentage', /^\d+%$/)), pause: t.duration() }),
     sudo: t.bool(),
-    env: t.record(t.string('a string value')),
+    env: envMap(),
   },
   { caseInsensitive: true },
 );

@@ -1,7 +1,13 @@
 // The inventory file's schema (SPEC §1): one definition for the validator and for `smoker schema`.
 import { t } from './schema/types.js';
 
-const envName = t.string('an environment variable name', /^[A-Za-z_][A-Za-z0-9_]*$/);
+/** A POSIX environment variable name: the only keys that reach a remote shell as `export NAME=...`. */
+export const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+const envName = t.string('an environment variable name', ENV_NAME);
+
+/** Environment variables for remote commands: names checked here, values always shell-quoted. */
+export const envMap = () => t.record(t.string('a string value'), { pattern: ENV_NAME, expected: 'an environment variable name ([A-Za-z_][A-Za-z0-9_]*)' });
 
 /** Connection keys allowed in defaults, a group or a host. */
 export const connectionFields = {
@@ -19,7 +25,7 @@ export const connectionFields = {
   sudo: t.bool().describe('Run commands under sudo'),
   sudoPasswordEnv: envName.describe('Environment variable holding the sudo password'),
   maxChannels: t.int(1, 64).describe('Concurrent channels per connection (default 8)'),
-  env: t.record(t.string('a string value')).describe('Environment variables for remote commands'),
+  env: envMap().describe('Environment variables for remote commands'),
 };
 
 const vars = t.record(t.any()).describe('Variables available as {{ name }} in checks and services');

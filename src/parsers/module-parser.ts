@@ -1,17 +1,14 @@
 // Custom parsers: a user's module exporting `parse({ stdout, stderr, exitCode, params })`, loaded once per path.
 import { homedir } from 'node:os';
 import { isAbsolute, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { DEFAULT_PARSER_TIMEOUT_MS, ParserPool } from './parser-worker.js';
 import type { ParsedResult } from '../results/types.js';
 import { normalizeResult } from './normalize-result.js';
 import { ParserError } from './parser-error.js';
 import type { Parser, ParserInput } from './types.js';
 
-/** The function a custom parser module exports. */
-export type ModuleParseFunction = (input: ParserInput) => unknown;
-
 const MODULE_EXTENSION = /\.(?:[cm]?js|[cm]?ts)$/i;
-const cache = new Map<string, Promise<ModuleParseFunction>>();
+const pools = new Map<string, Promise<ParserPool>>();
 
 /** Whether a parser spec names a module file rather than a built-in: `./x.js`, `../x`, `/abs/x`, `~/x`, or `*.js|ts`. */
 export function isModulePath(spec: string): boolean {
@@ -24,51 +21,27 @@ export function resolveModulePath(spec: string, baseDir: string): string {
   return isAbsolute(spec) ? spec : resolve(baseDir, spec);
 }
 
-/** Loads (once, cached by absolute path) a parser module and returns its parse function; rejects with a ParserError. */
-export function loadParseFunction(path: string): Promise<ModuleParseFunction> {
-  let loading = cache.get(path);
+/**
+ * Loads (once per path) a parser module in worker threads (parser-worker.ts) and returns a parser around it:
+ * spec options join the params, each parse is bounded by the check's timeout (10 s without one), and the
+ * module's environment lacks `hiddenEnv` (the secrets the inventory names). Rejects with a ParserError.
+ */
+export async function loadModuleParser(name: string, path: string, options: Record<string, unknown> = {}, hiddenEnv: readonly string[] = []): Promise<Parser> {
+  let loading = pools.get(path);
   if (!loading) {
-    loading = importParseFunction(path);
-    cache.set(path, loading);
+    const env = { ...process.env };
+    for (const k of hiddenEnv) delete env[k];
+    const pool = new ParserPool(path, env);
+    loading = pool.load(DEFAULT_PARSER_TIMEOUT_MS).then(() => pool);
+    pools.set(path, loading);
     // A failed load is not cached, so a fixed file loads on the next attempt.
-    loading.catch(() => cache.delete(path));
+    loading.catch(() => pools.delete(path));
   }
-  return loading;
-}
-
-async function importParseFunction(path: string): Promise<ModuleParseFunction> {
-  let mod: Record<string, unknown>;
-  try {
-    mod = (await import(pathToFileURL(path).href)) as Record<string, unknown>;
-  } catch (err) {
-    const code = (err as { code?: string }).code;
-    const hint =
-      code === 'ERR_UNKNOWN_FILE_EXTENSION' ? ' (a TypeScript parser needs smoker run under tsx, or compile it to .js)' : '';
-    throw new ParserError(`cannot load parser module ${path}: ${(err as Error).message}${hint}`, { cause: err });
-  }
-  const parse = pickParse(mod);
-  if (!parse) throw new ParserError(`parser module ${path} exports no parse function`);
-  return parse;
-}
-
-/** Finds `parse` as a named export, a default function, or a default object's method (CommonJS). */
-function pickParse(mod: Record<string, unknown>): ModuleParseFunction | undefined {
-  if (typeof mod['parse'] === 'function') return mod['parse'] as ModuleParseFunction;
-  const fallback = mod['default'];
-  if (typeof fallback === 'function') return fallback as ModuleParseFunction;
-  if (typeof fallback === 'object' && fallback !== null) {
-    const parse = (fallback as Record<string, unknown>)['parse'];
-    if (typeof parse === 'function') return parse.bind(fallback) as ModuleParseFunction;
-  }
-  return undefined;
-}
-
-/** Returns a parser around a loaded parse function: spec options join the params, the return value is checked. */
-export function createModuleParser(name: string, parse: ModuleParseFunction, options: Record<string, unknown> = {}): Parser {
+  const pool = await loading;
   return {
     name,
-    async parse(input: ParserInput): Promise<ParsedResult> {
-      const returned = await parse({ ...input, params: { ...input.params, ...options } });
+    parse: async (input: ParserInput): Promise<ParsedResult> => {
+      const returned = await pool.parse({ ...input, params: { ...input.params, ...options } }, input.timeoutMs ?? DEFAULT_PARSER_TIMEOUT_MS);
       try {
         return normalizeResult(returned);
       } catch (err) {

@@ -1,17 +1,19 @@
 // Turning a parser spec into a Parser: built-ins with their options bound, modules imported.
-import { loadParseFunction, createModuleParser, resolveModulePath } from './module-parser.js';
+import { loadModuleParser, resolveModulePath } from './module-parser.js';
 import { mergeLowerKeys } from './params.js';
 import { readParserSpec } from './parser-spec.js';
 import type { Parser, ParserInput, ParserSpec } from './types.js';
 
-/** Resolves a spec to a parser; never rejects: an unusable spec gives a parser that fails, so runParser reports it. */
-export async function resolveParser(spec: ParserSpec | undefined, baseDir: string): Promise<Parser> {
+/**
+ * Resolves a spec to a parser; never rejects: an unusable spec gives a parser that fails, so runParser reports it.
+ * `hiddenEnv`: environment variables a custom parser module must not see (the inventory's secrets).
+ */
+export async function resolveParser(spec: ParserSpec | undefined, baseDir: string, hiddenEnv: readonly string[] = []): Promise<Parser> {
   const name = typeof spec === 'string' ? spec : typeof spec?.type === 'string' ? spec.type : 'auto';
   try {
     const target = readParserSpec(spec);
     if (target.kind === 'builtin') return bindOptions(target.parser, target.options);
-    const parse = await loadParseFunction(resolveModulePath(target.path, baseDir));
-    return createModuleParser(target.path, parse, target.options);
+    return await loadModuleParser(target.path, resolveModulePath(target.path, baseDir), target.options, hiddenEnv);
   } catch (err) {
     return createFailingParser(name, err);
   }

@@ -3,7 +3,7 @@ import { foldHosts } from '../config/ranges.js';
 import type { RunReport } from '../results/types.js';
 import { paintBold, paintDim, paintStatus, withColor } from './color.js';
 import { renderSummaryLine } from './summary-line.js';
-import { escapeControls } from './text.js';
+import { escapeControls, terminalSafe } from './text.js';
 
 /** One host's output as exec captured it. */
 export interface ExecOutput {
@@ -28,11 +28,14 @@ export function renderExecGroups(report: RunReport, outputs: ReadonlyMap<string,
       let key: string;
       let body: string;
       if (h.unreachable !== undefined || !out) {
-        body = `UNREACHABLE: ${stripHost(h.unreachable ?? 'no result', name)}`;
+        body = `UNREACHABLE: ${terminalSafe(stripHost(h.unreachable ?? 'no result', name))}`;
         key = `u\u0000${body}`;
       } else {
         const notes = [...(check?.messages.error ?? [])];
-        body = [out.stdout.replace(/\n$/, ''), out.stderr ? paintDim(out.stderr.replace(/\n$/, '')) : '', notes.length ? `[${notes.join('; ')}]` : ''].filter((x) => x !== '').join('\n');
+        // Remote bytes reach the terminal only made safe (no escape sequences): the session files keep them raw.
+        const stdout = terminalSafe(out.stdout).replace(/\n$/, '');
+        const stderr = terminalSafe(out.stderr).replace(/\n$/, '');
+        body = [stdout, stderr ? paintDim(stderr) : '', notes.length ? `[${terminalSafe(notes.join('; '))}]` : ''].filter((x) => x !== '').join('\n');
         key = `o\u0000${out.exitCode}\u0000${out.stdout}\u0000${out.stderr}\u0000${notes.join()}`;
       }
       const g = groups.get(key) ?? { hosts: [], body, failed: h.status !== 'OK' };

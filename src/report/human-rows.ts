@@ -3,7 +3,7 @@ import type { Status } from '../results/status.js';
 import type { CheckResult, ComponentResult, HostResult, Messages, Metric } from '../results/types.js';
 import { formatDuration, formatTimestamp } from './format-time.js';
 import type { HumanLevel } from './options.js';
-import { escapeControls } from './text.js';
+import { escapeControls, terminalSafe } from './text.js';
 
 /** A row with a label and a `[STATUS]` tag aligned in one column, or a free text row. */
 export type HumanRow =
@@ -101,9 +101,5 @@ function formatParam(value: unknown): string {
 
 /** Removes escape sequences and control characters a remote command may print, keeping newlines. */
 function cleanForTerminal(text: string): string {
-  return text
-    .replace(/\u001b\[[0-?]*[ -/]*[@-~]/g, '')
-    .replace(/\r\n?/g, '\n')
-    .replace(/\t/g, '  ')
-    .replace(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/g, '');
+  return terminalSafe(text).replace(/\t/g, '  ');
 }

@@ -29,6 +29,8 @@ export interface CheckContext {
   signal: AbortSignal | undefined;
   /** Runs on the controller, for `where: controller` actions. */
   local: Connection;
+  /** Told when the host's connection died under this check (the host is then reported with what finished). */
+  onConnectionLost?: (message: string) => void;
 }
 
 /** Values available as {{ name }}: params (themselves substituted), inventory vars and the host's own. */
@@ -121,9 +123,14 @@ async function executeCheck(check: CheckDef, ctx: CheckContext): Promise<CheckRe
     try {
       out = await ctx.conn.exec(command, opts);
     } catch (err) {
-      // A lost connection is the host's failure (unreachable, exit 3); anything else fails this check alone.
-      if (!(err instanceof TransportError) || isConnectionLost(err)) throw err;
+      if (!(err instanceof TransportError)) throw err;
       out = undefined;
+      if (isConnectionLost(err)) {
+        // The host's failure too (exit 3), but the checks that finished there keep their results.
+        ctx.onConnectionLost?.(err.message);
+        parsed = failed('ERROR', err.code === 'E_CONNECTION_LOST' ? `connection lost while running: ${err.message}` : `not run: ${err.message}`);
+        break;
+      }
       parsed = failed('ERROR', `cannot run the command: ${err.message}`);
       break;
     }

@@ -46,6 +46,9 @@ export async function fanOut<T>(hosts: readonly HostConfig[], connector: Connect
           outcome = { host, unreachable: err.message, durationMs: Date.now() - start };
         } finally {
           await conn?.close().catch(() => undefined);
+          // Commands the connection lost while they ran may still run on the host: kill them from a new one.
+          const orphans = conn?.orphans?.() ?? [];
+          if (orphans.length && !opts.signal?.aborted) await connector.reap(host, orphans);
         }
         await opts.onHostDone?.(outcome);
         return outcome;

@@ -37,7 +37,8 @@ export async function runChecks(req: RunRequest, connector: Connector): Promise<
   const startedAt = new Date();
   const plan = planRun(req.inventory, req.hosts ?? req.inventory.hosts, req.checks.checks, req.filters ?? {});
   const parsers = new Map<string, Promise<Parser>>();
-  for (const c of req.checks.checks) parsers.set(c.name, resolveParser(c.module !== undefined ? 'auto' : c.parser, c.baseDir));
+  const secrets = secretEnvNames(req.inventory.hosts);
+  for (const c of req.checks.checks) parsers.set(c.name, resolveParser(c.module !== undefined ? 'auto' : c.parser, c.baseDir, secrets));
   const checksOf = new Map(plan.map((p) => [p.host.name, p.checks]));
   const local = new LocalConnection('controller', 8);
   const collector = new HostResultCollector(plan.map((p) => p.host.name), startedAt, req.session, req.onHostDone);
@@ -48,6 +49,7 @@ export async function runChecks(req: RunRequest, connector: Connector): Promise<
     const start = Date.now();
     const modules = new HostModules(conn);
     const watching = watch ? await watch.forHost(conn, host) : UNWATCHED;
+    let lost: string | undefined;
     try {
       const done: CheckResult[] = await Promise.all(
         (checksOf.get(host.name) ?? []).map(async (check) =>
@@ -61,12 +63,13 @@ export async function runChecks(req: RunRequest, connector: Connector): Promise<
               dir: req.session ? await req.session.checkDir(host.name, check.name) : undefined,
               signal: run.signal,
               local,
+              onConnectionLost: (message) => (lost ??= message),
             }),
           ),
         ),
       );
       await watching.finish(done);
-      return buildHostResult(host.name, done, Date.now() - start);
+      return buildHostResult(host.name, done, Date.now() - start, lost);
     } finally {
       await watching.finish([]);
       await modules.cleanup();
@@ -79,6 +82,13 @@ export async function runChecks(req: RunRequest, connector: Connector): Promise<
     run.dispose();
   }
   return collector.finish(new Date());
+}
+
+/** The environment variables the inventory names as secrets: custom parser modules do not get them. */
+function secretEnvNames(hosts: readonly HostConfig[]): string[] {
+  const names = new Set<string>();
+  for (const h of hosts) for (const n of [h.passwordEnv, h.passphraseEnv, h.sudoPasswordEnv]) if (n) names.add(n);
+  return [...names];
 }
 
 /** A host nothing watches: checks just run. */

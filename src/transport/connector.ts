@@ -4,13 +4,20 @@ import type { Readable } from 'node:stream';
 import type { HostConfig } from '../config/types.js';
 import { TransportError } from '../errors.js';
 import { DEFAULT_RETRY, withRetry, type RetryPolicy } from './backoff.js';
+import { HandshakeGate } from './handshake-gate.js';
 import { LocalConnection } from './local-connection.js';
 import { Semaphore } from './semaphore.js';
 import { loadSshConfig, type SshConfig } from './ssh-config.js';
 import { endClient, SshConnection } from './ssh-connection.js';
 import type { KeyStore } from './ssh-keys.js';
 import { parseJumpSpec, resolveTarget, type SshTarget } from './ssh-target.js';
-import type { Connection } from './types.js';
+import { killJobCommand } from './job-kill.js';
+import type { Connection, OrphanedJob } from './types.js';
+
+/** Connect timeout of the reconnect that kills orphaned commands: a host gone must not hold the run long. */
+const REAP_CONNECT_MS = 5_000;
+/** Time the orphans' kill may take on the host. */
+const REAP_KILL_MS = 10_000;
 
 /** Options of a connector. */
 export interface ConnectorOptions {
@@ -39,6 +46,8 @@ export class Connector {
   private readonly bastions = new Map<string, Bastion>();
   private readonly warned = new Set<string>();
   private readonly byName: Map<string, HostConfig>;
+  /** Paces handshakes per server and for the run, slowing down when sshd drops them (MaxStartups). */
+  private readonly gate = new HandshakeGate();
 
   constructor(private readonly opts: ConnectorOptions = {}) {
     this.byName = new Map((opts.inventoryHosts ?? []).map((h) => [h.name, h]));
@@ -73,25 +82,50 @@ export class Connector {
     return new SshConnection(h.name, client, h.maxChannels);
   }
 
+  /**
+   * Kills commands a lost connection left running (no pty, so nothing sends them SIGHUP) over a new
+   * connection: one try, bounded, best effort. A host that is down took them with it anyway.
+   */
+  async reap(h: HostConfig, orphans: readonly OrphanedJob[]): Promise<void> {
+    if (h.transport === 'local' || !orphans.length) return;
+    let conn: SshConnection | undefined;
+    try {
+      const t = resolveTarget(h, this.sshConfig);
+      const target = { ...t, connectTimeoutMs: Math.min(t.connectTimeoutMs, REAP_CONNECT_MS) };
+      conn = new SshConnection(h.name, await this.openThroughJumps(target, undefined, { attempts: 1, baseMs: 0 }), 1);
+      for (const sudo of [false, true]) {
+        const mine = orphans.filter((o) => o.sudo === sudo);
+        if (!mine.length) continue;
+        const passwordEnv = mine.find((o) => o.sudoPasswordEnv)?.sudoPasswordEnv;
+        await conn.exec(killJobCommand({ jobs: mine.map((o) => o.job) }), { sudo, ...(passwordEnv ? { sudoPasswordEnv: passwordEnv } : {}), timeoutMs: REAP_KILL_MS });
+      }
+    } catch {
+      // Unreachable now: nothing more to do (the host's result already says the connection was lost).
+    } finally {
+      await conn?.close();
+    }
+  }
+
   /** The SSH target of a host (for display and tests). */
   targetOf(h: HostConfig): SshTarget {
     return resolveTarget(h, this.sshConfig);
   }
 
-  private async openThroughJumps(target: SshTarget, signal?: AbortSignal): Promise<Client> {
+  private async openThroughJumps(target: SshTarget, signal?: AbortSignal, retry?: RetryPolicy): Promise<Client> {
     const { openClient, keys } = await this.ssh();
     const ctx = { keys, warn: (m: string) => this.warn(m) };
     return withRetry(
       async () => {
-        if (target.jump.length === 0) return openClient(target, ctx);
+        const server = `${target.jump.length ? `${target.jump.join(',')}>` : ''}${target.host}:${target.port}`;
+        if (target.jump.length === 0) return this.gate.through(server, () => openClient(target, ctx));
         const bastion = this.bastion(target.jump, target);
         // Hold a handshake slot from forwardOut until the target is authenticated.
         return bastion.throttle.run(async () => {
           const sock = await forward(await bastion.client, target);
-          return openClient(target, ctx, sock);
+          return this.gate.through(server, () => openClient(target, ctx, sock));
         });
       },
-      this.opts.retry ?? DEFAULT_RETRY,
+      retry ?? this.opts.retry ?? DEFAULT_RETRY,
       signal,
     );
   }

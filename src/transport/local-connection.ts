@@ -2,7 +2,8 @@
 import { spawn } from 'node:child_process';
 import { copyFile, writeFile } from 'node:fs/promises';
 import { superviseCommand, type RunningProcess } from './command-run.js';
-import { killTreeCommand, wrapCommand } from './remote-command.js';
+import { killJobCommand, newJobId, withJob } from './job-kill.js';
+import { wrapCommand } from './remote-command.js';
 import { Semaphore } from './semaphore.js';
 import { readSecret } from './secrets.js';
 import type { CommandOutput, Connection, ExecOptions } from './types.js';
@@ -23,7 +24,8 @@ export class LocalConnection implements Connection {
     const password = opts.sudo && opts.sudoPasswordEnv ? readSecret(opts.sudoPasswordEnv) : undefined;
     return this.slots.run(async () => {
       const startedAt = new Date();
-      const child = spawn('/bin/sh', ['-c', wrapCommand(command, { ...opts, env: { ...this.baseEnv, ...opts.env } }, password)], {
+      const job = newJobId();
+      const child = spawn('/bin/sh', ['-c', wrapCommand(command, { ...opts, env: withJob({ ...this.baseEnv, ...opts.env }, job) }, password)], {
         detached: true, // a new session: the shell's pid is the process group of the whole tree
         stdio: ['pipe', 'pipe', 'pipe'],
       });
@@ -35,16 +37,12 @@ export class LocalConnection implements Connection {
         stdout: child.stdout,
         stderr: child.stderr,
         done,
-        kill: async (pid) => {
-          if (opts.sudo) {
-            const k = spawn('/bin/sh', ['-c', wrapCommand(killTreeCommand(pid ?? child.pid ?? 0), { sudo: true }, password)], { stdio: ['pipe', 'ignore', 'ignore'] });
-            k.stdin.end(password !== undefined ? `${password}\n` : '');
-            await new Promise((r) => k.on('close', r));
-            return;
-          }
-          signalGroup(child.pid, 'SIGTERM');
-          await new Promise((r) => setTimeout(r, 300));
-          signalGroup(child.pid, 'SIGKILL');
+        kill: async () => {
+          // The job's marked processes (setsid ones too), and the group the spawn made for it alone.
+          const k = spawn('/bin/sh', ['-c', wrapCommand(killJobCommand({ jobs: [job], group: child.pid }), { sudo: opts.sudo ?? false }, password)], { stdio: ['pipe', 'ignore', 'ignore'] });
+          k.stdin.on('error', () => undefined);
+          k.stdin.end(password !== undefined ? `${password}\n` : '');
+          await new Promise((r) => k.on('close', r));
         },
         abandon: () => settle({ exitCode: null, signal: 'SIGKILL' }),
       };
@@ -67,13 +65,4 @@ export class LocalConnection implements Connection {
 
   /** Nothing to close. */
   async close(): Promise<void> {}
-}
-
-function signalGroup(pid: number | undefined, signal: NodeJS.Signals): void {
-  if (!pid) return;
-  try {
-    process.kill(-pid, signal);
-  } catch {
-    // Already gone.
-  }
 }

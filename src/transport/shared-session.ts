@@ -4,6 +4,7 @@ import { PassThrough } from 'node:stream';
 import type { ClientChannel } from 'ssh2';
 import type { RunningProcess } from './command-run.js';
 import { FrameReader, type Frame } from './frame-reader.js';
+import { newJobId, withJob, type KillTarget } from './job-kill.js';
 import { readPidLine } from './remote-command.js';
 import { sharedJobLine } from './shared-shell.js';
 import type { ExecOptions } from './types.js';
@@ -16,6 +17,8 @@ export interface ChannelStatus {
 
 /** A command sent to a shared session: ended when its session died before it began, to be run elsewhere. */
 export interface SharedProcess extends RunningProcess {
+  /** The job marker its processes carry (job-kill.ts). */
+  jobId: string;
   started: Promise<Date>;
   notStarted(): boolean;
 }
@@ -44,7 +47,7 @@ export function newNonce(): string {
  * no more commands (`accepting` false); commands sent but not begun then end `notStarted`.
  */
 export class SharedSession {
-  /** The shell's pid, also its session's process group: killing that group ends the command it runs. */
+  /** The shell's pid, also its session's process group (a kill's fallback where /proc is missing). */
   private pid: number | undefined;
   private readonly readers: Record<StreamName, FrameReader>;
   private readonly jobs: Job[] = [];
@@ -61,7 +64,8 @@ export class SharedSession {
     private readonly channel: ClientChannel,
     private readonly status: ChannelStatus,
     closed: Promise<void>,
-    private readonly killTree: (pid: number) => Promise<void>,
+    /** Kills a job's processes from outside this session (a channel of its own). */
+    private readonly killJob: (target: KillTarget) => Promise<void>,
     /** Called whenever a command ends or the session closes (room for another command). */
     private readonly onChange: () => void,
   ) {
@@ -89,6 +93,9 @@ export class SharedSession {
   /** Sends one command; it ends when both streams showed its end marker. */
   run(command: string, opts: Pick<ExecOptions, 'env' | 'cwd'>): SharedProcess {
     if (!this.accepting) throw new Error('shared session is closed');
+    // Built first: a line that cannot be built (a bad env name) must not leave a job in the queue.
+    const jobId = newJobId();
+    const line = sharedJobLine(command, { ...opts, env: withJob(opts.env, jobId) });
     let finish: (s: ChannelStatus) => void = () => undefined;
     let markStarted: (at: Date) => void = () => undefined;
     const done = new Promise<ChannelStatus>((resolve) => (finish = resolve));
@@ -96,16 +103,18 @@ export class SharedSession {
     const job: Job = { stdout: new PassThrough(), stderr: new PassThrough(), ends: 0, startedAt: undefined, notStarted: false, markStarted, finish };
     this.jobs.push(job);
     if (this.jobs.length === 1) this.begin(job);
-    this.channel.write(sharedJobLine(command, opts));
+    this.channel.write(line);
     return {
       stdout: job.stdout,
       stderr: job.stderr,
       done,
       started,
       notStarted: () => job.notStarted,
+      jobId,
       kill: async () => {
         this.broken = true;
-        if (this.pid !== undefined) await this.killTree(this.pid);
+        // This job's processes only: other jobs' daemons live on (the shell's group is the fallback without /proc).
+        await this.killJob({ jobs: [jobId], fallbackGroup: this.pid });
         this.channel.close();
       },
       abandon: () => {

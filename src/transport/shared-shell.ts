@@ -1,11 +1,8 @@
 // The remote side of a shared session: one /bin/sh that runs the commands it reads, one at a time, each framed.
 import { END_MARK } from './frame-reader.js';
-import { commandLaunch, commandPrelude, PID_MARKER } from './remote-command.js';
+import { commandLaunch, PID_MARKER } from './remote-command.js';
 import { shellQuote } from './shell-quote.js';
 import type { ExecOptions } from './types.js';
-
-/** `$$` or `${$}` in a command: it needs a shell of its own. */
-const OWN_PID = /\$\$|\$\{\$\}/;
 
 /**
  * The session's command: a /bin/sh that reports its pid (the session's process group, for kills), then
@@ -19,14 +16,13 @@ export function sharedShellCommand(nonce: string): string {
 }
 
 /**
- * One job line: the command in a subshell with stdin from /dev/null (so it cannot read the next jobs). The
- * subshell evaluates the command itself, saving the exec of a new /bin/sh per command, unless the command
- * uses `$$`: that must be its own shell's pid, as in a session of its own. Either way the command does not
- * see the shell's own names (l: the job line, n: a newline, e: the marker function).
+ * One job line: the command in a subshell with stdin from /dev/null (so it cannot read the next jobs),
+ * which execs a fresh /bin/sh: only a process exec'd with the job marker in its environment carries it
+ * in /proc (a forked subshell keeps the shared shell's), and a kill must find the command's own shell.
+ * The command sees none of the shell's names, and `$$` is its own pid as in a session of its own.
  */
 export function sharedJobLine(command: string, opts: Pick<ExecOptions, 'env' | 'cwd'>): string {
-  const run = OWN_PID.test(command) ? commandLaunch(command, opts) : `${commandPrelude(opts)}eval "unset l n; unset -f e; "${shellQuote(command)}`;
+  const run = commandLaunch(command, opts);
   // Newlines occur only inside single-quoted words (shellQuote): close the quote, insert "$n", reopen.
-  // The words of eval are expanded before it runs the unset, so "$n" still holds its newline there.
   return `(${run.replaceAll('\n', `'"$n"'`)}) </dev/null\n`;
 }

@@ -5,13 +5,14 @@ import { pipeline } from 'node:stream/promises';
 import type { Client, ClientChannel, SFTPWrapper } from 'ssh2';
 import { TransportError } from '../errors.js';
 import { superviseCommand, type RunningProcess } from './command-run.js';
-import { killTreeCommand, wrapCommand } from './remote-command.js';
+import { killJobCommand, newJobId, withJob, type KillTarget } from './job-kill.js';
+import { wrapCommand } from './remote-command.js';
 import { readSecret } from './secrets.js';
 import { Semaphore } from './semaphore.js';
 import { SharedSessionPool } from './shared-pool.js';
 import { newNonce, SharedSession } from './shared-session.js';
 import { sharedShellCommand } from './shared-shell.js';
-import type { CommandOutput, Connection, ExecOptions } from './types.js';
+import type { CommandOutput, Connection, ExecOptions, OrphanedJob } from './types.js';
 
 /** How a remote command ended (exit status, or the signal that killed it). */
 interface ExitStatus {
@@ -36,6 +37,7 @@ export class SshConnection implements Connection {
   private readonly onCloseCallbacks = new Set<() => void>();
   /** Sessions shared by commands that allow it; each holds a channel slot while open. */
   private readonly shared: SharedSessionPool;
+  private readonly lostJobs: OrphanedJob[] = [];
 
   constructor(
     readonly host: string,
@@ -60,9 +62,10 @@ export class SshConnection implements Connection {
     const release = await this.acquireSlot();
     try {
       const startedAt = new Date();
-      const opened = await this.openChannel(wrapCommand(command, opts, password));
+      const job = newJobId();
+      const opened = await this.openChannel(wrapCommand(command, { ...opts, env: withJob(opts.env, job) }, password));
       const { channel } = opened;
-      const proc = this.toProcess(opened, opts, password);
+      const proc = this.toProcess(opened, job, opts, password);
       if (password !== undefined) channel.write(`${password}\n`);
       // A fast command's channel may be closed already: ending it then would only build a throwaway error.
       if (!channel.destroyed) {
@@ -70,8 +73,10 @@ export class SshConnection implements Connection {
         else channel.end();
       }
       const out = await superviseCommand(proc, opts, startedAt, true);
-      if (proc.connectionLost() && !out.timedOut && !out.aborted) {
-        throw this.lostWhileRunning();
+      if (proc.connectionLost()) {
+        // Its kill (if any) may not have reached the host either.
+        this.lostJobs.push({ job, sudo: opts.sudo ?? false, sudoPasswordEnv: opts.sudoPasswordEnv });
+        if (!out.timedOut && !out.aborted) throw this.lostWhileRunning();
       }
       return out;
     } finally {
@@ -87,12 +92,16 @@ export class SshConnection implements Connection {
       const onDead = () => (lost = true);
       this.onCloseCallbacks.add(onDead);
       const out = await superviseCommand(proc, opts, new Date(), false).finally(() => this.onCloseCallbacks.delete(onDead));
-      if (lost && !out.timedOut && !out.aborted) {
-        throw this.lostWhileRunning();
-      }
+      if (lost && !proc.notStarted()) this.lostJobs.push({ job: proc.jobId, sudo: false });
+      if (lost && !out.timedOut && !out.aborted) throw this.lostWhileRunning();
       if (proc.notStarted() && !out.aborted) continue;
       return out;
     }
+  }
+
+  /** Commands the connection lost while they ran: a new connection can still kill them (connector.reap). */
+  orphans(): readonly OrphanedJob[] {
+    return this.lostJobs;
   }
 
   /** The host went away under a command: not the command's failure but the host's (exit 3). */
@@ -103,7 +112,7 @@ export class SshConnection implements Connection {
   private async openShared(onChange: () => void): Promise<SharedSession> {
     const nonce = newNonce();
     const { channel, status, closed } = await this.openChannel(sharedShellCommand(nonce));
-    return new SharedSession(nonce, channel, status, closed, (pid) => this.killTree(pid, {}, undefined), onChange);
+    return new SharedSession(nonce, channel, status, closed, (target) => this.killTree(target, {}, undefined), onChange);
   }
 
   /** Takes one of the maxChannels slots; an idle shared session or SFTP session gives its slot up when none is free. */
@@ -152,7 +161,7 @@ export class SshConnection implements Connection {
     });
   }
 
-  private toProcess(opened: OpenedChannel, opts: ExecOptions, password: string | undefined): RunningProcess & { connectionLost(): boolean } {
+  private toProcess(opened: OpenedChannel, job: string, opts: ExecOptions, password: string | undefined): RunningProcess & { connectionLost(): boolean } {
     const { channel, status } = opened;
     let settle: (v: ExitStatus) => void = () => undefined;
     const done = new Promise<ExitStatus>((resolve) => (settle = resolve));
@@ -171,11 +180,8 @@ export class SshConnection implements Connection {
       stderr: channel.stderr,
       done,
       kill: async (pid) => {
-        if (pid === undefined) {
-          channel.close();
-          return;
-        }
-        await this.killTree(pid, opts, password);
+        // The session is the job's own: its process group may go too (the only way without /proc).
+        await this.killTree({ jobs: [job], group: pid }, opts, password);
         channel.close();
       },
       abandon: () => {
@@ -186,12 +192,12 @@ export class SshConnection implements Connection {
   }
 
   /**
-   * Kills the remote process group of `pid` from a fresh channel: outside the exec slots (they may all be
+   * Kills a job's remote processes (job-kill.ts) from a fresh channel: outside the exec slots (they may all be
    * taken by timed-out commands), one kill at a time, so maxChannels + 1 stays under OpenSSH's MaxSessions 10.
    */
-  private async killTree(pid: number, opts: Pick<ExecOptions, 'sudo'>, password: string | undefined): Promise<void> {
+  private async killTree(target: KillTarget, opts: Pick<ExecOptions, 'sudo'>, password: string | undefined): Promise<void> {
     await this.killSlot.run(async () => {
-      const { channel: killer } = await this.openChannel(wrapCommand(killTreeCommand(pid), { sudo: opts.sudo ?? false }, password));
+      const { channel: killer } = await this.openChannel(wrapCommand(killJobCommand(target), { sudo: opts.sudo ?? false }, password));
       if (password !== undefined) killer.write(`${password}\n`);
       killer.end();
       killer.stderr.resume();

@@ -42,9 +42,19 @@ export interface CommandOutput {
   aborted: boolean;
 }
 
+/** A command that was running when its connection died: it may still run on the host. */
+export interface OrphanedJob {
+  /** Its job marker (job-kill.ts). */
+  job: string;
+  sudo: boolean;
+  sudoPasswordEnv?: string | undefined;
+}
+
 /** An open connection to one host; every step on that host goes through it. */
 export interface Connection {
   readonly host: string;
+  /** Commands the connection lost while they ran, for a kill over a new connection (SSH only). */
+  orphans?(): readonly OrphanedJob[];
   exec(command: string, options?: ExecOptions): Promise<CommandOutput>;
   /** Writes a file on the host (SFTP for ssh). */
   writeFile(remotePath: string, content: string | Buffer, mode?: number): Promise<void>;

@@ -32,6 +32,8 @@ const cases: [string, string, string][] = [
   ['reserved group name', 'hosts: { a: }\ngroups:\n  all: { hosts: [a] }\n', 'reserved-group-name.yaml:3:3 groups.all: "all" is a reserved group name'],
   ['duplicate yaml key', 'hosts:\n  a: {}\n  a: {}\n', 'duplicate-yaml-key.yaml:3:3 invalid YAML: Map keys must be unique'],
   ['bad env var name', 'defaults: { passwordEnv: "MY-PASS" }\n', 'bad-env-var-name.yaml:1:26 defaults.passwordEnv: expected an environment variable name, got "MY-PASS"'],
+  ['shell code as env name', 'hosts:\n  a:\n    env: { "A;touch /tmp/pwned;B": x }\n', 'shell-code-as-env-name.yaml:3:12 hosts.a.env["A;touch /tmp/pwned;B"]: expected an environment variable name ([A-Za-z_][A-Za-z0-9_]*) as key, got "A;touch /tmp/pwned;B"'],
+  ['env name starting with a digit', 'defaults:\n  env:\n    1X: y\n', 'env-name-starting-with-a-digit.yaml:3:5 defaults.env.1X: expected an environment variable name ([A-Za-z_][A-Za-z0-9_]*) as key, got "1X"'],
   ['bad transport', 'hosts:\n  a: { transport: telnet }\n', 'bad-transport.yaml:2:19 hosts.a.transport: expected one of ssh, local, got "telnet"'],
   ['zero channels', 'defaults: { maxChannels: 0 }\n', 'zero-channels.yaml:1:26 defaults.maxChannels: expected an integer 1-64, got 0'],
   ['hosts is a list', 'hosts: [a, b]\n', 'hosts-is-a-list.yaml:1:8 hosts: expected a map, got a list'],

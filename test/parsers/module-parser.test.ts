@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { homedir } from 'node:os';
 import { resolve } from 'node:path';
-import { isModulePath, loadParseFunction, resolveModulePath } from '../../src/parsers/module-parser.js';
+import { isModulePath, loadModuleParser, resolveModulePath } from '../../src/parsers/module-parser.js';
 import { FIXTURES } from './support.js';
 
 describe('parsers/module-parser', () => {
@@ -18,16 +18,10 @@ describe('parsers/module-parser', () => {
     expect(resolveModulePath('~/p.js', '/etc')).to.equal(resolve(homedir(), 'p.js'));
   });
 
-  it('loads a module once per path', async () => {
-    const path = resolve(FIXTURES, 'modules/good.mjs');
-    const first = loadParseFunction(path);
-    expect(loadParseFunction(path)).to.equal(first);
-    expect(await first).to.be.a('function');
-  });
-
-  it('finds parse as a named export, a default function, or a CommonJS object', async () => {
+  it('finds parse as a named export, a default function, or a CommonJS object (loaded in a worker thread)', async () => {
     for (const file of ['good.mjs', 'default-function.mjs', 'commonjs.cjs']) {
-      expect(await loadParseFunction(resolve(FIXTURES, 'modules', file)), file).to.be.a('function');
+      const parser = await loadModuleParser(file, resolve(FIXTURES, 'modules', file));
+      expect(parser.parse, file).to.be.a('function');
     }
   });
 
@@ -38,7 +32,7 @@ describe('parsers/module-parser', () => {
       ['no-parse.mjs', /^parser module .*no-parse\.mjs exports no parse function$/],
     ];
     for (const [file, message] of cases) {
-      const err = await loadParseFunction(resolve(FIXTURES, 'modules', file)).then(
+      const err = await loadModuleParser(file, resolve(FIXTURES, 'modules', file)).then(
         () => undefined,
         (e: unknown) => e as Error & { code?: string },
       );

@@ -181,7 +181,11 @@ export class AnySchema extends Schema<unknown> {
 
 export class RecordSchema<T> extends Schema<Record<string, T>> {
   readonly expected = 'a map';
-  constructor(private readonly value: Schema<T>) {
+  constructor(
+    private readonly value: Schema<T>,
+    /** Keys must match this (names that reach a shell, such as environment variables). */
+    private readonly key?: { pattern: RegExp; expected: string },
+  ) {
     super();
   }
   parse(node: YNode, path: string, ctx: Ctx): Out<Record<string, T>> {
@@ -192,6 +196,11 @@ export class RecordSchema<T> extends Schema<Record<string, T>> {
     let bad = false;
     for (const pair of mapPairs(n, ctx)) {
       const key = keyOf(pair);
+      if (this.key && !this.key.pattern.test(key)) {
+        ctx.report(pair.key as YNode, joinPath(path, key), `expected ${this.key.expected} as key, got ${JSON.stringify(key)}`);
+        bad = true;
+        continue;
+      }
       const v = this.value.parse(pair.value as YNode, joinPath(path, key), ctx);
       if (v === INVALID) bad = true;
       else out[key] = v;
@@ -199,7 +208,7 @@ export class RecordSchema<T> extends Schema<Record<string, T>> {
     return bad ? INVALID : out;
   }
   jsonSchema(): JsonSchema {
-    return this.withDescription({ type: 'object', additionalProperties: this.value.jsonSchema() });
+    return this.withDescription({ type: 'object', ...(this.key ? { propertyNames: { pattern: this.key.pattern.source } } : {}), additionalProperties: this.value.jsonSchema() });
   }
 }
 
@@ -363,7 +372,7 @@ export const t = {
   enum: <T extends string>(values: readonly T[], aliases?: Record<string, T>) => new EnumSchema(values, aliases),
   list: <T>(item: Schema<T>) => new ListSchema(item, false),
   commaList: <T>(item: Schema<T>) => new ListSchema(item, true),
-  record: <T>(value: Schema<T>) => new RecordSchema(value),
+  record: <T>(value: Schema<T>, key?: { pattern: RegExp; expected: string }) => new RecordSchema(value, key),
   object: <F extends Fields>(fields: F, options?: ObjectOptions) => new ObjectSchema(fields, options),
   union: <T>(...options: Schema<T>[]) => new UnionSchema<T>(options),
   any: () => new AnySchema(),
