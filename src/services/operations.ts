@@ -6,7 +6,7 @@ import type { HostConfig, Inventory } from '../config/types.js';
 import { UsageError } from '../errors.js';
 import type { ServiceStatusRow } from '../report/status-table.js';
 import { buildReport } from '../results/aggregate.js';
-import type { SessionWriter } from '../results/session-writer.js';
+import type { OperationSink } from '../session/sink.js';
 import type { RunReport } from '../results/types.js';
 import type { Connector } from '../transport/connector.js';
 import { collectFailedLogs, type CollectLogs } from './collect-phase.js';
@@ -30,7 +30,7 @@ export interface ServiceRequest {
   /** Hosts at once, `N` or `N%`: start/stop/restart default to all, bounce to the service's bounce.serial. */
   serial?: number | string;
   collectLogs?: CollectLogs;
-  session?: SessionWriter;
+  session?: OperationSink;
   signal?: AbortSignal;
 }
 
