@@ -43,16 +43,29 @@ export async function waitForConditions(h: ServiceHost, marks: Map<string, LogMa
   return !results.some((r) => isFailedStatus(r.status));
 }
 
-/** `start`: mark the logs, run start, then wait for the conditions. */
+/**
+ * `start`: mark the logs, run start, then wait for the conditions. The `start` operation on its own first asks
+ * `status`: a service that already runs is OK at once (its log will never say "started" again).
+ */
 export async function runStart(h: ServiceHost): Promise<boolean> {
   const svc = h.svc;
   if (!svc || !(await h.open())) return false;
+  if (h.op === 'start' && svc.status !== undefined && (await isRunning(h, svc.status))) return true;
   const marks = await markLogs(h);
   if (svc.start !== undefined) {
     const r = await runCommandStep(h, 'start', svc.start);
     if (isFailedStatus(r.status)) return false;
   }
   return waitForConditions(h, marks);
+}
+
+/** Runs `status`; when it says running, records a `start` step "already running" and returns true. */
+async function isRunning(h: ServiceHost, status: string): Promise<boolean> {
+  const out = await h.exec('status', status, { timeoutMs: h.svc?.waitTimeoutMs ?? 30_000 });
+  if (out instanceof Error || out.exitCode !== 0) return false;
+  const first = takeLastLines(out.stdout, 1)[0];
+  h.add(h.step('start', { status: 'OK', info: [`already running (status exit 0${first ? `: ${first}` : ''}); start not run`], out }));
+  return true;
 }
 
 /** `stop`: run stop, then wait until status fails (when the service has a status command). */

@@ -52,6 +52,11 @@ export class ServiceHost {
     return this.host.name;
   }
 
+  /** The operation this host takes part in (start, stop, bounce...). */
+  get op(): string {
+    return this.ctx.op;
+  }
+
   /** The folder of this host's service files in the session (undefined without a session). */
   get dir(): string | undefined {
     return this.log?.dir;
