@@ -87,6 +87,11 @@ export async function bounce(req: Omit<WithSession<ServiceRequest>, 'op'>, conne
 
 export { SERVICE_OPS, describeRoll, type ServiceOp, type ServiceRequest, type ServiceOutcome, type RollSummary, type CollectLogs } from './services/operations.js';
 export { collectLogs, type CollectedLog } from './services/collect-logs.js';
+export { renderTemplate } from './run/template-file.js';
+export { hostPlaceholders } from './run/substitute.js';
+export { LogFollow } from './transport/log-follow.js';
+export type { CopyResult } from './transport/tree-copy.js';
+export type { HostFiles, PathInfo } from './transport/host-files.js';
 export { detectExceptions, ExceptionDetector, type Finding } from './watch/detect.js';
 export { LogWatcher, type WatchTarget, type WatchResult } from './watch/watcher.js';
 
