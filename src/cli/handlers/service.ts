@@ -16,6 +16,8 @@ export interface ServiceCommandOptions {
   checks: string[] | undefined;
   serial: string | undefined;
   collectLogs: CollectLogs;
+  /** kill/signal: --signal. */
+  sendSignal?: string;
   output: string;
   session: SessionArgs;
   argv: string[];
@@ -32,7 +34,7 @@ export async function runServiceCommand(opts: ServiceCommandOptions): Promise<vo
     const hint = didYouMean(opts.service, known) || (known.length ? ` (services: ${known.join(', ')})` : ' (no services: section in the check files)');
     throw new UsageError(`unknown service "${opts.service}"${hint}`);
   }
-  validateServiceRequest({ op: opts.op, service, ...(opts.serial !== undefined ? { serial: opts.serial } : {}) });
+  validateServiceRequest({ op: opts.op, service, ...(opts.serial !== undefined ? { serial: opts.serial } : {}), ...(opts.sendSignal !== undefined ? { sendSignal: opts.sendSignal } : {}) });
   await withHostCommand({ ...opts, command: opts.op, filters: { service: opts.service }, loaded: inventory }, async (f) => {
     // The planned hosts, so a killed operation's session can say how many finished.
     await f.session.plan(selectServiceHosts(service, inventory, f.hosts).map((h) => h.name));
@@ -45,6 +47,7 @@ export async function runServiceCommand(opts: ServiceCommandOptions): Promise<vo
         hosts: f.hosts,
         ...(opts.serial !== undefined ? { serial: opts.serial } : {}),
         collectLogs: opts.collectLogs,
+        ...(opts.sendSignal !== undefined ? { sendSignal: opts.sendSignal } : {}),
         signal: f.signal,
         session: op,
       },
