@@ -1,7 +1,7 @@
 // What session.json holds (SPEC §4).
-import type { StatusCounts } from './types.js';
+import type { RunReport } from './types.js';
 
-/** `failed`: smoker itself could not go on (e.g. the results disk is full); `reason` says why. */
+/** `failed`: smoker itself could not go on (the results disk is full, the command threw); `reason` says why. */
 export type SessionState = 'running' | 'complete' | 'interrupted' | 'failed';
 
 /** The contents of session.json. */
@@ -25,6 +25,6 @@ export interface SessionMeta {
   state: SessionState;
   /** Why a `failed` session stopped. */
   reason?: string;
-  counts?: { hosts: StatusCounts; checks: StatusCounts; unreachable: number };
+  counts?: RunReport['counts'];
   durationMs?: number;
 }

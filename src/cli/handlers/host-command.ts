@@ -4,9 +4,8 @@ import { selectHostsStrict } from '../../config/patterns.js';
 import type { HostConfig, Inventory } from '../../config/types.js';
 import { ExitCode } from '../../errors.js';
 import { asResultsWriteError } from '../../results/results-write-error.js';
-import { SessionWriter, pruneSessions } from '../../results/session-writer.js';
-import type { RunReport } from '../../results/types.js';
 import { formatShard, selectShard, type Shard } from '../../run/shard.js';
+import { Session } from '../../session/session.js';
 import { Connector } from '../../transport/connector.js';
 import { trapInterrupts } from '../interrupt.js';
 import { resultsRoot, type SessionArgs } from '../session-options.js';
@@ -16,7 +15,8 @@ export interface HostCommandFrame {
   inventory: Inventory;
   hosts: HostConfig[];
   connector: Connector;
-  session: SessionWriter | undefined;
+  /** The command's session (it writes no files with --no-results). */
+  session: Session;
   signal: AbortSignal;
   /** Path of the session for display, e.g. results/2026-11-22--001. */
   sessionLabel: string | undefined;
@@ -37,47 +37,40 @@ export interface HostCommandOptions {
 }
 
 /** Sets up, runs `body`, then finishes the session and sets process.exitCode. */
-export async function withHostCommand(opts: HostCommandOptions, body: (frame: HostCommandFrame) => Promise<{ report: RunReport; exitCode: number }>): Promise<void> {
+export async function withHostCommand(opts: HostCommandOptions, body: (frame: HostCommandFrame) => Promise<{ exitCode: number }>): Promise<void> {
   const inventory = opts.loaded ?? (await loadAnyInventory(opts.inventory)).inventory;
   for (const w of inventory.warnings) process.stderr.write(`warning: ${w}\n`);
   const names = opts.pattern ? new Set(selectHostsStrict(opts.pattern, { hosts: inventory.hosts.map((h) => h.name), groups: inventory.groups })) : undefined;
   const selected = inventory.hosts.filter((h) => !names || names.has(h.name));
   const hosts = opts.shard ? selectShard(selected, opts.shard, (h) => h.name) : selected;
-  const root = resultsRoot(opts.session);
-  const { version } = await import('../../version.js');
-  const session = root
-    ? await SessionWriter.create(root, {
-        command: opts.command,
-        argv: opts.argv,
-        inventory: inventory.file,
-        hosts: hosts.map((h) => h.name),
-        ...(opts.filters ? { filters: opts.filters } : {}),
-        ...(opts.shard ? { shard: formatShard(opts.shard) } : {}),
-        versions: { smoker: version, node: process.version },
-      })
-    : undefined;
+  const session = await Session.open({
+    root: resultsRoot(opts.session),
+    command: opts.command,
+    argv: opts.argv,
+    inventory: inventory.file,
+    hosts: hosts.map((h) => h.name),
+    filters: opts.filters,
+    keep: opts.session.keep,
+    shard: opts.shard ? formatShard(opts.shard) : undefined,
+  });
   const connector = new Connector({
     inventoryHosts: inventory.hosts,
     warn: (m) => {
       process.stderr.write(`warning: ${m}\n`);
-      session?.log(`warning: ${m}`);
+      session.log(`warning: ${m}`);
     },
   });
-  const trap = trapInterrupts(() => session?.log('interrupted by user'));
+  const trap = trapInterrupts(() => session.log('interrupted by user'));
   // A session that cannot be written (full disk) stops the run as Ctrl-C would, then fails it with exit 70.
-  const signal = session ? AbortSignal.any([trap.signal, session.failure]) : trap.signal;
+  const signal = AbortSignal.any([trap.signal, session.failure]);
   try {
-    const { report, exitCode } = await body({ inventory, hosts, connector, session, signal, sessionLabel: session ? `${root}/${session.id}` : undefined });
-    if (session?.failure.aborted) throw session.failure.reason;
+    const { exitCode } = await body({ inventory, hosts, connector, session, signal, sessionLabel: session.label });
+    if (session.failure.aborted) throw session.failure.reason;
     const interrupted = trap.signal.aborted;
-    if (session) {
-      await session.writeReport(report);
-      await session.finish(interrupted ? 'interrupted' : 'complete', { counts: report.counts });
-      if (opts.session.keep !== undefined && root) await pruneSessions(root, opts.session.keep);
-    }
+    await session.close(interrupted ? 'interrupted' : 'complete');
     process.exitCode = interrupted ? ExitCode.interrupted : exitCode;
   } catch (err) {
-    throw session ? await endFailedSession(session, err, trap.signal.aborted) : err;
+    throw await endFailedSession(session, err, trap.signal.aborted);
   } finally {
     trap.dispose();
     await connector.close();
@@ -85,11 +78,11 @@ export async function withHostCommand(opts: HostCommandOptions, body: (frame: Ho
 }
 
 /** Ends a session whose command threw: `interrupted` after Ctrl-C, else `failed` with the reason; returns the error to report. */
-async function endFailedSession(session: SessionWriter, err: unknown, interrupted: boolean): Promise<unknown> {
-  const failure = session.failure.aborted ? (session.failure.reason as Error) : (asResultsWriteError(err, session.dir) ?? err);
+async function endFailedSession(session: Session, err: unknown, interrupted: boolean): Promise<unknown> {
+  const failure = session.failure.aborted ? (session.failure.reason as Error) : (session.dir ? (asResultsWriteError(err, session.dir) ?? err) : err);
   const reason = failure instanceof Error ? failure.message : String(failure);
   try {
-    await session.finish(interrupted && !session.failure.aborted ? 'interrupted' : 'failed', { reason });
+    await session.close(interrupted && !session.failure.aborted ? 'interrupted' : 'failed', reason);
   } catch (finishErr) {
     process.stderr.write(`smoker: could not record the failure in ${session.dir}/session.json either: ${(finishErr as Error).message}\n`);
   }
