@@ -1,4 +1,6 @@
 // Parses ssh_config text into directives, validating the keywords smoker honours.
+import { globToRegExp } from '../config/patterns.js';
+import { SSH_CONFIG_KEYWORDS } from './ssh-config-keywords.js';
 import { lexSshConfigLine } from './ssh-config-lex.js';
 import type { MatchCriterion, SshConfigDirective, SshConfigFile, SshOptionKeyword } from './ssh-config-types.js';
 
@@ -23,6 +25,7 @@ const strictValues = new Set(['yes', 'true', 'ask', 'accept-new', 'no', 'false',
 /** Parses one file's text; problems go to `warn` as `file:line: message`, and those lines are skipped. */
 export function parseSshConfig(text: string, file: string, readInclude: IncludeReader, warn: (m: string) => void): SshConfigFile {
   const directives: SshConfigDirective[] = [];
+  let ignoreUnknown: RegExp[] = [];
   text.split('\n').forEach((raw, i) => {
     const at = `${file}:${i + 1}`;
     const lexed = lexSshConfigLine(raw);
@@ -33,6 +36,10 @@ export function parseSshConfig(text: string, file: string, readInclude: IncludeR
       return warn(`${at}: ${lexed.error}${lexed.keyword === 'host' || lexed.keyword === 'match' ? '; the block is treated as not matching' : ''}`);
     }
     const { keyword, args } = lexed;
+    if (keyword === 'ignoreunknown') ignoreUnknown = args.flatMap((a) => a.split(',')).map((p) => globToRegExp(p.toLowerCase()));
+    if (!SSH_CONFIG_KEYWORDS.has(keyword) && !ignoreUnknown.some((re) => re.test(keyword))) {
+      return warn(`${at}: unknown keyword "${raw.trim().split(/[\s=]/)[0]}"; ssh refuses this file (IgnoreUnknown can allow it)`);
+    }
     if (keyword === 'host') directives.push({ kind: 'host', patterns: args, at });
     else if (keyword === 'match') directives.push({ kind: 'match', criteria: parseMatch(args, at, warn), at });
     else if (keyword === 'include') directives.push({ kind: 'include', files: args.flatMap((a) => readInclude(a, at)), at });
