@@ -81,7 +81,9 @@ function parseMatch(args: readonly string[], at: string, warn: (m: string) => vo
       const patterns = args[++i];
       if (patterns === undefined || patterns === '') return skipMatch(warn, at, `"${name}" needs an argument`);
       criteria.push({ name, negated, patterns });
-    } else if (['canonical', 'final', 'exec', 'localnetwork', 'tagged'].includes(name)) {
+    } else if (name === 'final' || name === 'canonical') {
+      criteria.push({ name, negated });
+    } else if (['exec', 'localnetwork', 'tagged'].includes(name)) {
       return skipMatch(warn, at, `criterion "${name}" is not supported`);
     } else {
       return skipMatch(warn, at, `unknown criterion "${word}"`);

@@ -13,7 +13,7 @@ export type SshOptionKeyword =
 
 /** One `Match` criterion; `patterns` is the comma list it tests (absent for `all`). */
 export interface MatchCriterion {
-  readonly name: 'all' | 'host' | 'originalhost' | 'user' | 'localuser';
+  readonly name: 'all' | 'host' | 'originalhost' | 'user' | 'localuser' | 'final' | 'canonical';
   readonly negated: boolean;
   readonly patterns?: string;
 }

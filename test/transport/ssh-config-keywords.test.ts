@@ -19,3 +19,18 @@ describe('transport/ssh-config keywords', () => {
     expect(parse('Host *\n  UseKeychain yes\n')).to.have.length(1);
   });
 });
+
+describe('transport/ssh-config Match final', () => {
+  it('reads the files a second time for the HostName found, as ssh -G does (paramiko match-final)', async () => {
+    const { loadSshConfig, resolveSshConfig } = await import('../../src/transport/ssh-config.js');
+    const { fileURLToPath } = await import('node:url');
+    const file = fileURLToPath(new URL('../../fixtures/corpus/ssh/paramiko/match-final', import.meta.url));
+    const config = loadSshConfig(file, { systemFile: false });
+    expect(config.warnings).to.deep.equal([]);
+    const r = resolveSshConfig(config, 'default-port');
+    expect([r.hostname, r.port, r.proxyJump]).to.deep.equal(['default-port.example.org', 1002, ['jump']]);
+    const f = resolveSshConfig(config, 'finally');
+    expect([f.port, f.proxyJump]).to.deep.equal([1001, ['jump']]);
+    expect(resolveSshConfig(config, 'jump').proxyJump).to.equal(undefined);
+  });
+});
