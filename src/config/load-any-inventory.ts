@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import { ConfigError } from '../errors.js';
 import { detectInventoryFormat } from '../interop/ansible-detect.js';
 import { displayPath, loadInventory, validateInventory } from './inventory.js';
-import type { Inventory } from './types.js';
+import type { GroupConfig, Inventory } from './types.js';
 import { parseYaml } from './yaml-file.js';
 
 /** Which kind of file an inventory came from. */
@@ -59,7 +59,24 @@ export async function loadAnsibleAsInventory(path: string): Promise<Inventory> {
   const result = validateInventory(parsed.file, abs);
   if ('issues' in result) throw new ConfigError(result.issues);
   const warnings = [...conversion.warnings, ...result.inventory.warnings];
-  return Object.freeze({ ...result.inventory, warnings: Object.freeze(warnings) });
+  const ordered = conversion.hostOrder ? inAnsibleOrder(result.inventory, conversion.hostOrder) : result.inventory;
+  return Object.freeze({ ...ordered, warnings: Object.freeze(warnings) });
+}
+
+// Hosts and group members in the order Ansible gives them (its `all` walks ungrouped, then groups level by level).
+function inAnsibleOrder(inventory: Inventory, order: { hosts: string[]; groups: Record<string, string[]> }): Inventory {
+  const rank = (list: readonly string[]) => {
+    const at = new Map(list.map((h, i) => [h, i]));
+    return (a: string, b: string) => (at.get(a) ?? Infinity) - (at.get(b) ?? Infinity);
+  };
+  const byAll = rank(order.hosts);
+  const hosts = [...inventory.hosts].sort((a, b) => byAll(a.name, b.name));
+  const groups = new Map<string, GroupConfig>();
+  for (const [name, g] of inventory.groups) {
+    const cmp = rank(name === 'all' ? order.hosts : (order.groups[name] ?? []));
+    groups.set(name, Object.freeze({ ...g, hosts: [...g.hosts].sort(cmp) }));
+  }
+  return { ...inventory, hosts: Object.freeze(hosts), groups };
 }
 
 function readTextOrUndefined(path: string): string | undefined {

@@ -50,6 +50,8 @@ export interface Conversion {
   inventory: SmokerInventoryDoc;
   /** One line each, prefixed by `file:line:col` when the input position is known. */
   warnings: string[];
+  /** For Ansible inputs: the host order Ansible gives for `all` and each group (the printed file cannot carry it). */
+  hostOrder?: { hosts: string[]; groups: Record<string, string[]> };
 }
 
 /** Connection keys in the order SPEC §1 lists them; also the printing order. */

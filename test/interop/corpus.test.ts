@@ -39,14 +39,22 @@ function sameSet(a: readonly string[], b: readonly string[]): boolean {
   return sa.size === sb.size && [...sa].every((x) => sb.has(x));
 }
 
-// Ansible walks nested groups through Python sets of Group objects, so for some inventories its host order
-// changes from run to run; only orders that three runs agree on are compared as lists.
+// Ansible walks nested groups through Python sets of Group objects, so for some groups its host order changes
+// from run to run (the script says which). A pattern's order is compared as a list when every group it can
+// touch has one order and three runs agree; otherwise as a set.
 function stableKeys(runs: AnsibleReference[][], index: number): Set<string> {
   const first = runs[0]?.[index];
   const stable = new Set<string>();
   if (!first?.patterns) return stable;
+  const defined = first.orderDefined ?? {};
+  const allDefined = Object.values(defined).every(Boolean);
   for (const [p, hosts] of Object.entries(first.patterns)) {
-    if (runs.every((r) => JSON.stringify(r[index]?.patterns[p]) === JSON.stringify(hosts))) stable.add(p);
+    if (!runs.every((r) => JSON.stringify(r[index]?.patterns[p]) === JSON.stringify(hosts))) continue;
+    const terms = p.split(/[,:]/).map((t) => t.replace(/^[&!]/, '').replace(/\[[^\]]*\]$/, ''));
+    const regular = p.split(/[,:]/).some((t) => t && !t.startsWith('&') && !t.startsWith('!'));
+    const touches = terms.map((t) => (/[*?~[]/.test(t) ? undefined : t));
+    const ok = touches.every((t) => (t === undefined ? allDefined : defined[t] !== false)) && (regular || defined['all'] !== false);
+    if (ok) stable.add(p);
   }
   return stable;
 }
@@ -61,13 +69,15 @@ async function compareAnsible(source: string, ref: AnsibleReference, stable: Set
     return { source, problems: [`smoker cannot read it: ${(err as Error).message.split('\n').slice(0, 2).join(' / ')}`] };
   }
   const names = inventory.hosts.map((h) => h.name);
+  if (ref.orderDefined?.['all'] && !sameList(names, ref.hosts)) problems.push(`host order: smoker ${JSON.stringify(names)} vs Ansible ${JSON.stringify(ref.hosts)}`);
   if (!sameSet(names, ref.hosts)) problems.push(`hosts: smoker ${JSON.stringify(names)} vs Ansible ${JSON.stringify(ref.hosts)}`);
   for (const [group, members] of Object.entries(ref.groups)) {
     if (group === 'all') continue;
     const mine = inventory.groups.get(group)?.hosts;
     if (mine === undefined) {
       if (members.length) problems.push(`group ${group}: missing in smoker`);
-    } else if (!sameSet(mine, members)) problems.push(`group ${group}: smoker ${JSON.stringify(mine)} vs Ansible ${JSON.stringify(members)}`);
+    } else if (ref.orderDefined?.[group] && !sameList(mine, members)) problems.push(`group ${group} order: smoker ${JSON.stringify(mine)} vs Ansible ${JSON.stringify(members)}`);
+    else if (!sameSet(mine, members)) problems.push(`group ${group}: smoker ${JSON.stringify(mine)} vs Ansible ${JSON.stringify(members)}`);
   }
   for (const h of inventory.hosts) {
     const v = ref.vars[h.name] ?? {};

@@ -39,6 +39,29 @@ def standard_patterns(inv):
     return out
 
 
+def order_defined(group):
+    """Whether Group.get_hosts() has one order: its walk meets no level where two groups add new children
+    (there Ansible iterates a Python set of Group objects, whose order changes from run to run)."""
+    seen = set()
+    unprocessed = [group] + list(group.child_groups)
+    first = True
+    while unprocessed:
+        seen.update(unprocessed)
+        contributors = [g for g in unprocessed if any(c not in seen for c in g.child_groups)]
+        if len(contributors) > 1 and not first:
+            return False
+        if first and len([g for g in unprocessed if g is not group and any(c not in seen for c in g.child_groups)]) > 1:
+            return False
+        first = False
+        nxt = []
+        for g in unprocessed:
+            for c in g.child_groups:
+                if c not in seen and c not in nxt:
+                    nxt.append(c)
+        unprocessed = nxt
+    return True
+
+
 def describe(file, patterns):
     loader = DataLoader()
     try:
@@ -61,7 +84,8 @@ def describe(file, patterns):
             selections[p] = [str(getattr(h, "name", h)) for h in inv.list_hosts(p)]
         except AnsibleError as e:
             selections[p] = {"error": str(e).splitlines()[0]}
-    return {"file": file, "hosts": hosts, "groups": groups, "vars": conn, "patterns": selections}
+    defined = {name: order_defined(g) for name, g in inv.groups.items()}
+    return {"file": file, "hosts": hosts, "groups": groups, "vars": conn, "patterns": selections, "orderDefined": defined}
 
 
 def main():

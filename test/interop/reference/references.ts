@@ -15,6 +15,8 @@ export interface AnsibleReference {
   groups: Record<string, string[]>;
   vars: Record<string, Record<string, unknown>>;
   patterns: Record<string, string[] | { error: string }>;
+  /** Per group: whether Ansible's own host order is one order (false where it walks a Python set). */
+  orderDefined: Record<string, boolean>;
 }
 
 /** The Python interpreter ansible-core runs under, or why there is none. */
