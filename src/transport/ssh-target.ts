@@ -1,6 +1,7 @@
 // Effective SSH settings of one host: inventory first, ~/.ssh/config for what is unset, then OpenSSH defaults.
 import { existsSync } from 'node:fs';
-import { homedir, userInfo } from 'node:os';
+import { userInfo } from 'node:os';
+import { expandTilde, findHomeDirectory } from '../config/home.js';
 import { join } from 'node:path';
 import type { HostConfig, HostKeyPolicy } from '../config/types.js';
 import { resolveSshConfig, type SshConfig } from './ssh-config.js';
@@ -23,9 +24,9 @@ export interface SshTarget {
 
 const GLOBAL_KNOWN_HOSTS = '/etc/ssh/ssh_known_hosts';
 
-/** Expands ~ at the start of a path. */
+/** Expands ~ at the start of a path with the passwd home, as OpenSSH does. */
 export function expandTildePath(p: string): string {
-  return p === '~' || p.startsWith('~/') ? homedir() + p.slice(1) : p;
+  return expandTilde(p);
 }
 
 function localUser(): string {
@@ -38,7 +39,7 @@ function localUser(): string {
 
 /** The identity files OpenSSH tries when none is configured (those that exist). */
 export function defaultIdentityFiles(): string[] {
-  const dir = join(homedir(), '.ssh');
+  const dir = join(findHomeDirectory().path, '.ssh');
   return ['id_ed25519', 'id_ecdsa', 'id_rsa'].map((f) => join(dir, f)).filter((f) => existsSync(f));
 }
 
