@@ -77,6 +77,8 @@ export function validateInventory(file: YamlFile, absPath: string): { inventory:
       passwordEnv: merged.passwordEnv,
       passphraseEnv: merged.passphraseEnv,
       jump: merged.jump ?? [],
+      jumpIdentityFile: merged.jumpIdentityFile ?? [],
+      proxyCommand: merged.proxyCommand,
       hostKeyPolicy: merged.hostKeyPolicy,
       knownHosts: merged.knownHosts ?? [],
       connectTimeoutMs: merged.connectTimeout ?? DEFAULT_CONNECT_TIMEOUT_MS,

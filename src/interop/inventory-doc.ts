@@ -12,6 +12,10 @@ export interface ConnectionFields {
   passphraseEnv?: string;
   /** ProxyJump hops, comma-separated. */
   jump?: string;
+  /** Keys for jump hops that are not inventory hosts. */
+  jumpIdentityFile?: string | string[];
+  /** A ProxyCommand kept as written (run for real by the transport). */
+  proxyCommand?: string;
   hostKeyPolicy?: HostKeyPolicy;
   knownHosts?: string | string[];
   /** A duration: `15s`, `500ms` or a bare number of seconds. */
@@ -63,6 +67,8 @@ export const CONNECTION_KEYS = [
   'passwordEnv',
   'passphraseEnv',
   'jump',
+  'jumpIdentityFile',
+  'proxyCommand',
   'hostKeyPolicy',
   'knownHosts',
   'connectTimeout',

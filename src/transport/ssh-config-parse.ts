@@ -13,6 +13,7 @@ const options = new Set<string>([
   'port',
   'identityfile',
   'proxyjump',
+  'proxycommand',
   'userknownhostsfile',
   'stricthostkeychecking',
 ] satisfies SshOptionKeyword[]);
@@ -44,6 +45,12 @@ export function parseSshConfig(text: string, file: string, readInclude: IncludeR
     else if (keyword === 'match') directives.push({ kind: 'match', criteria: parseMatch(args, at, warn), at });
     else if (keyword === 'include') directives.push({ kind: 'include', files: args.flatMap((a) => readInclude(a, at)), at });
     else if (options.has(keyword)) {
+      // ProxyCommand is the rest of the line as written (OpenSSH hands it to the shell).
+      if (keyword === 'proxycommand') {
+        const rest = /^[ \t]*[^ \t=]+(?:[ \t]*=[ \t]*|[ \t]+)(.*?)[ \t\r]*$/.exec(raw)?.[1] ?? '';
+        directives.push({ kind: 'option', keyword, args: [rest], at });
+        return;
+      }
       const problem = checkOption(keyword, args);
       if (problem) return warn(`${at}: ${keyword}: ${problem}; line ignored`);
       const kept = single.has(keyword) ? args.slice(0, 1) : args;

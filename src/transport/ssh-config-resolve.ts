@@ -70,6 +70,10 @@ function walk(
       if (d.keyword === 'identityfile') {
         const path = d.args[0] ?? '';
         if (!got.identityfile.some((x) => x.path === path)) got.identityfile.push({ path, at: d.at });
+      } else if (d.keyword === 'proxyjump' && got.proxycommand) {
+        // ProxyJump and ProxyCommand compete: whichever is obtained first prevents the other (ssh_config(5)).
+      } else if (d.keyword === 'proxycommand' && got.proxyjump) {
+        // see above
       } else if (got[d.keyword] === undefined) got[d.keyword] = { args: d.args, at: d.at };
     }
   }
@@ -92,6 +96,8 @@ function finish(got: Obtained, config: SshConfig, host: string, options: Resolve
   if (port !== undefined) out.port = Number(port);
   const jump = first('proxyjump');
   if (jump !== undefined) out.proxyJump = jump.toLowerCase() === 'none' ? [] : jump.split(',').map((h) => h.trim()).filter(Boolean);
+  const proxyCommand = first('proxycommand');
+  if (proxyCommand !== undefined) out.proxyCommand = proxyCommand;
   const strict = first('stricthostkeychecking');
   if (strict !== undefined) out.strictHostKeyChecking = toPolicy(strict);
 

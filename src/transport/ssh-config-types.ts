@@ -8,6 +8,7 @@ export type SshOptionKeyword =
   | 'port'
   | 'identityfile'
   | 'proxyjump'
+  | 'proxycommand'
   | 'userknownhostsfile'
   | 'stricthostkeychecking';
 
@@ -60,6 +61,8 @@ export interface ResolvedSshConfig {
   identityFiles: string[];
   /** Hops as written; `ProxyJump none` gives `[]`. */
   proxyJump?: string[];
+  /** ProxyCommand as written (tokens unexpanded); `none` when so set. Whichever of the two came first wins. */
+  proxyCommand?: string;
   /** `UserKnownHostsFile none` gives `[]`. */
   userKnownHostsFiles?: string[];
   strictHostKeyChecking?: HostKeyPolicy;
