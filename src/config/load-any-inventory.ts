@@ -31,7 +31,7 @@ export async function loadAnyInventory(path: string): Promise<LoadedInventory> {
   if (format.kind === 'smoker') return { inventory: loadInventory(path), kind: 'smoker' };
   if (format.kind === 'unknown') {
     const file = displayPath(resolve(path));
-    const why = format.tried.map((t) => `\n  - not a ${t}`).join('');
+    const why = format.tried.map((t) => `\n  - not ${t}`).join('');
     throw new ConfigError([{ pos: { file, line: 1, col: 1 }, path: '', message: `not an inventory smoker can read; tried:${why}` }]);
   }
   return { inventory: await loadAnsibleAsInventory(path), kind: 'ansible' };

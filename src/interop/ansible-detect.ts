@@ -27,16 +27,18 @@ export function detectInventoryFormat(text: string, path: string): InventoryForm
     return { kind: 'smoker' };
   }
   const yamlWhy = src.doc.errors[0]?.message.split('\n')[0] ?? `the top level is ${root === null ? 'empty' : 'not a mapping'}`;
-  tried.push(`smoker inventory (YAML map of hosts, groups, defaults, checks): ${yamlWhy}`);
-  tried.push(`Ansible YAML inventory (all: or groups with hosts/children/vars): ${yamlWhy}`);
+  tried.push(`a smoker inventory (YAML map of hosts, groups, defaults, checks): ${yamlWhy}`);
+  tried.push(`an Ansible YAML inventory (all: or groups with hosts/children/vars): ${yamlWhy}`);
   if (SECTION_LINE.test(text)) return { kind: 'ansible', format: 'ini' };
   try {
     if (parseAnsibleIni(text, path).hosts.size > 0) return { kind: 'ansible', format: 'ini' };
-    tried.push('Ansible INI inventory ([group] sections, host lines): no [group] section and no host line');
+    tried.push('an Ansible INI inventory ([group] sections, host lines): no [group] section and no host line');
   } catch (err) {
     const first = err instanceof ConfigError ? err.issues[0] : undefined;
-    tried.push(`Ansible INI inventory ([group] sections, host lines): ${first ? `line ${first.pos?.line}: ${first.message}` : (err as Error).message}`);
+    tried.push(`an Ansible INI inventory ([group] sections, host lines): ${first ? `line ${first.pos?.line}: ${first.message}` : (err as Error).message}`);
   }
+  // Text that is meant as YAML (a `key:` line, or a YAML/JSON file) goes to smoker's reader, which names the syntax error's position.
+  if (/\.(ya?ml|json)$/i.test(path) || /^[A-Za-z_][\w.-]*:(\s|$)/m.test(text)) return { kind: 'smoker' };
   return { kind: 'unknown', tried };
 }
 
