@@ -9,7 +9,7 @@ import { expect } from 'chai';
 import { loadAnyInventory } from '../../src/config/load-any-inventory.js';
 import { selectHosts } from '../../src/config/patterns.js';
 import { loadSshConfig, resolveSshConfig } from '../../src/transport/ssh-config.js';
-import { findAnsiblePython, hasSsh, runAnsibleReference, sshG, type AnsibleReference } from './reference/references.js';
+import { ansibleInventoryList, ansibleListHosts, findAnsiblePython, hasSsh, runAnsibleReference, sshG, type AnsibleReference } from './reference/references.js';
 
 const corpus = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'fixtures', 'corpus');
 
@@ -186,6 +186,30 @@ describe('corpus: smoker against the reference tools', function () {
     for (const o of failing) console.log(`        ${o.source}:\n          ${o.problems.slice(0, 6).join('\n          ')}${o.problems.length > 6 ? `\n          … ${o.problems.length - 6} more` : ''}`);
     expect(ANSIBLE_SOURCES.length).to.be.at.least(20);
     expect(failing.map((o) => o.source)).to.deep.equal([]);
+  });
+
+  it('uses the same answers as the ansible and ansible-inventory commands (a spot check of the reference)', function () {
+    const found = findAnsiblePython();
+    if ('missing' in found) {
+      console.log(`      skipped: ${found.missing}`);
+      this.skip();
+    }
+    const cases = [
+      { file: 'ansible/kolla-ansible/multinode', patterns: ['baremetal:!compute', 'control[1:]', 'all:&storage'] },
+      { file: 'ansible/ceph-ansible-collocation/hosts', patterns: ['rgws', 'osds:&mdss'] },
+      { file: 'ansible/ceph-ansible-external_clients', patterns: ['clients[-1]'] },
+    ];
+    const api = runAnsibleReference(found.python, cases, corpus);
+    for (const [i, c] of cases.entries()) {
+      for (const p of c.patterns) expect(api[i]?.patterns[p], `${c.file} ${p}`).to.deep.equal(ansibleListHosts(c.file, p, corpus));
+      const cli = ansibleInventoryList(c.file, corpus);
+      // --list names hosts under their groups; _meta.hostvars only those that have variables.
+      const listed = new Set([...Object.keys(cli.hostvars), ...Object.values(cli.groups).flat()]);
+      expect([...listed].sort(), c.file).to.deep.equal([...(api[i]?.hosts ?? [])].sort());
+      for (const [g, direct] of Object.entries(cli.groups)) {
+        for (const h of direct) expect(api[i]?.groups[g], `${c.file} group ${g}`).to.include(h);
+      }
+    }
   });
 
   it('resolves every ssh config of the corpus as `ssh -G` does', function () {

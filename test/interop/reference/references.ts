@@ -59,3 +59,17 @@ export function sshG(file: string, host: string): { options: Map<string, string[
 export function hasSsh(): boolean {
   return spawnSync('ssh', ['-V'], { encoding: 'utf8' }).status === 0;
 }
+
+/** `ansible -i FILE PATTERN --list-hosts`, the CLI itself: the host names it lists, in its order. */
+export function ansibleListHosts(file: string, pattern: string, cwd: string): string[] {
+  const out = execFileSync('ansible', ['-i', file, pattern, '--list-hosts'], { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], env: { ...process.env, ANSIBLE_HOST_PATTERN_MISMATCH: 'ignore' } });
+  return out.split('\n').slice(1).map((l) => l.trim()).filter(Boolean);
+}
+
+/** `ansible-inventory -i FILE --list`, the CLI itself: every host with its variables, and each group's direct hosts. */
+export function ansibleInventoryList(file: string, cwd: string): { hostvars: Record<string, Record<string, unknown>>; groups: Record<string, string[]> } {
+  const data = JSON.parse(execFileSync('ansible-inventory', ['-i', file, '--list'], { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] })) as Record<string, { hosts?: string[]; hostvars?: Record<string, Record<string, unknown>> }>;
+  const groups: Record<string, string[]> = {};
+  for (const [name, g] of Object.entries(data)) if (name !== '_meta') groups[name] = g.hosts ?? [];
+  return { hostvars: data['_meta']?.hostvars ?? {}, groups };
+}
