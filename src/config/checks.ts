@@ -12,7 +12,7 @@ import { displayPath, sortIssues } from './inventory.js';
 import type { Infer } from './schema/types.js';
 import { buildService } from './services.js';
 import { didYouMean } from './suggest.js';
-import { readYamlFile } from './yaml-file.js';
+import { readCheckUnits } from './smoker-layout.js';
 import { keyNodeAt, valueNodeAt } from './yaml-nodes.js';
 import type { SourcePos } from '../errors.js';
 
@@ -37,16 +37,11 @@ export function validateCheckFiles(paths: readonly string[]): { set: CheckSet } 
   const actions = new Map<string, ActionDef>();
   const services = new Map<string, ServiceDef>();
 
-  for (const abs of files) {
-    const display = displayPath(abs);
-    let file;
-    try {
-      file = readYamlFile(abs, display);
-    } catch (err) {
-      if (err instanceof ConfigError) issues.push(...err.issues);
-      else throw err;
-      continue;
-    }
+  // Smoker's layouts (!include, !include_dir, one plugin per file) become files of their own.
+  const layout = readCheckUnits(files, displayPath);
+  issues.push(...layout.issues);
+  warnings.push(...layout.warnings);
+  for (const { abs, file } of layout.units) {
     const { value: raw } = checksFileSchema.parsePartial(file.doc.contents, '', file.ctx);
     issues.push(...file.ctx.issues);
     const at = (path: (string | number)[]) => file.ctx.posOf(keyNodeAt(file.doc, path));

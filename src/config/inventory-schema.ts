@@ -18,6 +18,8 @@ export const connectionFields = {
   passwordEnv: envName.describe('Environment variable holding the SSH password'),
   passphraseEnv: envName.describe('Environment variable holding the identity file passphrase'),
   jump: t.commaList(t.string('a jump host ([user@]host[:port])')).describe('ProxyJump hops, comma list or list'),
+  jumpIdentityFile: t.list(t.string('a path')).describe('Private key file(s) for jump hops not in the inventory (default: the host\'s)'),
+  proxyCommand: t.string('a command').describe('ProxyCommand: run locally (%h %p %r %n expanded), SSH spoken over its stdin/stdout'),
   hostKeyPolicy: t.enum(['strict', 'accept-new', 'off'] as const).describe('Host key checking'),
   knownHosts: t.list(t.string('a path')).describe('known_hosts file(s); default ~/.ssh/known_hosts'),
   connectTimeout: t.duration().describe('Connect timeout (default 10s)'),

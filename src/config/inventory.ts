@@ -2,6 +2,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import { ConfigError, type ConfigIssue } from '../errors.js';
+import { expandTilde } from './home.js';
 import { inventorySchema } from './inventory-schema.js';
 import { expandRange } from './ranges.js';
 import { joinPath } from './schema/context.js';
@@ -77,6 +78,8 @@ export function validateInventory(file: YamlFile, absPath: string): { inventory:
       passwordEnv: merged.passwordEnv,
       passphraseEnv: merged.passphraseEnv,
       jump: merged.jump ?? [],
+      jumpIdentityFile: merged.jumpIdentityFile ?? [],
+      proxyCommand: merged.proxyCommand,
       hostKeyPolicy: merged.hostKeyPolicy,
       knownHosts: merged.knownHosts ?? [],
       connectTimeoutMs: merged.connectTimeout ?? DEFAULT_CONNECT_TIMEOUT_MS,
@@ -139,8 +142,8 @@ export function displayPath(abs: string): string {
   return rel && !rel.startsWith('..') ? rel : abs;
 }
 
-/** Expands a leading ~ to the home directory. */
+/** Expands a leading ~ to the home directory (the passwd entry's, as OpenSSH does). */
 export function expandHome(p: string): string {
-  return p === '~' || p.startsWith('~/') ? (process.env.HOME ?? '') + p.slice(1) : p;
+  return expandTilde(p);
 }
 

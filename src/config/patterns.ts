@@ -1,6 +1,10 @@
-// Host patterns with Ansible's semantics: names, groups, globs, ranges, ~regex, !exclude, &intersect.
+// Host patterns exactly as `ansible PATTERN --list-hosts` reads them, plus clush's folded names (`web[01-03,07]`).
+//
+// The one rule: a pattern means what it means to Ansible. smoker adds only what Ansible has no meaning for:
+// brackets holding a comma are clush-style folded host names (the titles `exec` prints), which Ansible would
+// split at the comma into broken pieces.
 import { PatternError } from '../errors.js';
-import { expandFolded, expandRange, hasFoldedRange, hasRange } from './ranges.js';
+import { expandFolded } from './ranges.js';
 import { didYouMean } from './suggest.js';
 
 /** What patterns are evaluated against: hosts in inventory order, and groups with their hosts. */
@@ -9,14 +13,28 @@ export interface PatternUniverse {
   groups: ReadonlyMap<string, { hosts: readonly string[] }>;
 }
 
-/** The hosts a pattern selects, in inventory order, and the terms that matched nothing. */
+/** The hosts a pattern selects, in Ansible's order, and the terms that matched nothing. */
 export interface Selection {
   hosts: string[];
   unmatched: string[];
 }
 
-/** Splits a pattern into terms at commas outside brackets. */
+// Ansible's PATTERN_WITH_SUBSCRIPT: `name[3]`, `name[-1]`, `name[1:]`, `name[0:2]` (and the old `name[0-2]`).
+const SUBSCRIPT = /^(.+)\[(?:(-?[0-9]+)|([0-9]+)([:-])([0-9]*))\]$/s;
+// A bracket holding a comma: clush's folded names, which Ansible cannot express.
+const FOLDED_WITH_COMMA = /\[[^\]]*,[^\]]*\]/;
+
+/**
+ * Splits a pattern into terms as Ansible's split_host_pattern does: at commas (outside brackets, so folded
+ * names stay whole) when there is one; else at colons, unless the whole is one address such as `host[1:3]`.
+ */
 export function splitPattern(pattern: string): string[] {
+  if (pattern.includes(',')) return splitAtCommas(pattern);
+  if (isSingleAddress(pattern)) return pattern.trim() ? [pattern.trim()] : [];
+  return (pattern.match(/(?:[^\s:[\]]|\[[^\]]*\])+/g) ?? []).map((t) => t.trim()).filter(Boolean);
+}
+
+function splitAtCommas(pattern: string): string[] {
   const terms: string[] = [];
   let depth = 0;
   let cur = '';
@@ -32,7 +50,33 @@ export function splitPattern(pattern: string): string[] {
   return terms.filter((x) => x !== '');
 }
 
-/** Converts a shell glob (`*`, `?`, `[abc]`) to an anchored RegExp. */
+// Ansible's parse_address(allow_ranges=True): a host name, IPv4 or IPv6 address, ranges allowed, optional :port.
+const RANGE = String.raw`\[(?:[a-z]:[a-z]|[0-9]+:[0-9]+)(?::[0-9]+)?\]`;
+const LABEL = String.raw`(?:[\p{L}\p{N}_]|${RANGE})(?:[\p{L}\p{N}_-]|${RANGE})*(?<![_-])`;
+const HOSTNAME = new RegExp(String.raw`^${LABEL}(?:\.${LABEL})*$`, 'iu');
+const IPV4_PART = String.raw`(?:[01]?[0-9]{1,2}|2[0-4][0-9]|25[0-5]|\[[0-9]+:[0-9]+(?::[0-9]+)?\])`;
+const IPV4 = new RegExp(String.raw`^(?:${IPV4_PART}\.){3}${IPV4_PART}$`);
+
+function isSingleAddress(pattern: string): boolean {
+  let host = pattern;
+  const bracketed = /^\[(.+)\]:([0-9]+)$/.exec(host);
+  if (bracketed) host = bracketed[1] as string;
+  else {
+    const hostport = /^((?:[^:[\]]|\[[^\]]*\])*):([0-9]+)$/.exec(host);
+    if (hostport) host = hostport[1] as string;
+  }
+  return IPV4.test(host) || isIpv6(host) || HOSTNAME.test(host);
+}
+
+function isIpv6(host: string): boolean {
+  if (!host.includes(':') || !/^[0-9a-f:.[\]]+$/i.test(host)) return false;
+  const parts = host.split('::');
+  if (parts.length > 2) return false;
+  const groups = parts.flatMap((p) => (p ? p.split(':') : []));
+  return groups.every((g) => /^[0-9a-f]{1,4}$/i.test(g) || /^\[[0-9a-f]+:[0-9a-f]+(?::[0-9]+)?\]$/i.test(g) || /^(?:\d{1,3}\.){3}\d{1,3}$/.test(g)) && (parts.length === 2 ? groups.length <= 7 : groups.length === 8);
+}
+
+/** Converts a shell glob (`*`, `?`, `[abc]`, `[!abc]`) to an anchored RegExp, as Python's fnmatch does. */
 export function globToRegExp(glob: string): RegExp {
   let re = '';
   let inClass = false;
@@ -48,74 +92,113 @@ export function globToRegExp(glob: string): RegExp {
       re += ch;
     } else re += ch.replace(/[.+^${}()|\\/\]-]/g, '\\$&');
   }
-  return new RegExp(`^${re}$`);
+  return new RegExp(`^${re}$`, 's');
 }
 
-function matchTerm(term: string, u: PatternUniverse): Set<string> {
-  if (term === 'all' || term === '*') return new Set(u.hosts);
-  const out = new Set<string>();
-  const addName = (name: string) => {
-    const g = u.groups.get(name);
-    if (g) g.hosts.forEach((h) => out.add(h));
-    if (u.hosts.includes(name)) out.add(name);
-  };
-  if (term.startsWith('~')) {
+// Ansible's _match_list: `~regex` is matched at the start of the name (re.match), anything else as fnmatch.
+function matcherOf(expr: string): (name: string) => boolean {
+  if (!expr.startsWith('~')) {
     let re: RegExp;
     try {
-      re = new RegExp(term.slice(1));
-    } catch (err) {
-      throw new PatternError(`invalid regular expression in host pattern "${term}": ${(err as Error).message}`);
+      re = globToRegExp(expr);
+    } catch {
+      throw new PatternError(`invalid host list pattern: ${expr}`);
     }
-    u.hosts.filter((h) => re.test(h)).forEach((h) => out.add(h));
-    for (const [name] of u.groups) if (re.test(name)) addName(name);
-    return out;
+    return (name) => re.test(name);
   }
-  if (hasRange(term)) {
-    let names;
-    try {
-      names = expandRange(term);
-    } catch (err) {
-      throw new PatternError(`invalid range in host pattern: ${(err as Error).message}`);
-    }
-    names.forEach((n) => addName(n.name));
-    return out;
+  let re: RegExp;
+  try {
+    re = new RegExp(`^(?:${expr.slice(1)})`, 'u');
+  } catch (err) {
+    throw new PatternError(`invalid regular expression in host pattern "${expr}": ${(err as Error).message}`);
   }
-  if (hasFoldedRange(term)) {
-    expandFolded(term).forEach(addName);
-    return out;
-  }
-  if (/[*?[]/.test(term)) {
-    const re = globToRegExp(term);
-    u.hosts.filter((h) => re.test(h)).forEach((h) => out.add(h));
-    for (const [name] of u.groups) if (re.test(name)) addName(name);
-    return out;
-  }
-  addName(term);
+  return (name) => re.test(name);
+}
+
+// Ansible's group order: `all` and `ungrouped` first, then groups as the inventory created them.
+function groupNames(u: PatternUniverse): string[] {
+  const implicit = ['all', 'ungrouped'].filter((g) => u.groups.has(g));
+  return [...implicit, ...[...u.groups.keys()].filter((g) => g !== 'all' && g !== 'ungrouped')];
+}
+
+function hostsOfGroup(u: PatternUniverse, name: string): readonly string[] {
+  return name === 'all' && !u.groups.has('all') ? u.hosts : (u.groups.get(name)?.hosts ?? []);
+}
+
+// Ansible's _enumerate_matches: hosts of every matching group, then hosts whose name matches when no group
+// did or the expression is a regex or glob. Duplicates stay until the end, as in Ansible (subscripts count them).
+function enumerate(expr: string, u: PatternUniverse): string[] {
+  const matches = matcherOf(expr);
+  const out: string[] = [];
+  const groups = groupNames(u).filter(matches);
+  if (expr === 'all' && !groups.includes('all')) groups.unshift('all');
+  for (const g of groups) out.push(...hostsOfGroup(u, g));
+  if (groups.length === 0 || expr.startsWith('~') || /[.?*[]/.test(expr)) out.push(...u.hosts.filter(matches));
   return out;
 }
 
-/** Evaluates a pattern: union of plain terms, then every &term intersected, then every !term removed. */
+// Ansible's _match_one_pattern: `&`/`!` stripped, subscript split off (never from a regex) and applied.
+function matchOne(term: string, u: PatternUniverse): string[] {
+  const pattern = term.startsWith('&') || term.startsWith('!') ? term.slice(1) : term;
+  if (FOLDED_WITH_COMMA.test(pattern) && !pattern.startsWith('~')) {
+    const known = new Set(u.hosts);
+    return expandFolded(pattern).flatMap((n) => (u.groups.has(n) ? [...hostsOfGroup(u, n)] : known.has(n) ? [n] : []));
+  }
+  const m = pattern.startsWith('~') ? null : SUBSCRIPT.exec(pattern);
+  if (!m) return enumerate(pattern, u);
+  const [, expr = '', index, startText, , endText] = m;
+  const hosts = enumerate(expr, u);
+  if (hosts.length === 0) return hosts;
+  if (index !== undefined) {
+    const i = Number(index);
+    const picked = hosts.at(i);
+    if (picked === undefined || i >= hosts.length || -i > hosts.length) {
+      throw new PatternError(`no hosts matched the subscripted pattern "${pattern}" (${expr} has ${hosts.length})`);
+    }
+    return [picked];
+  }
+  const start = Number(startText);
+  let end = endText ? Number(endText) : -1;
+  // Python's `if end:` — a zero end picks the single host at `start`.
+  if (end === 0) {
+    const picked = hosts[start];
+    if (picked === undefined) throw new PatternError(`no hosts matched the subscripted pattern "${pattern}" (${expr} has ${hosts.length})`);
+    return [picked];
+  }
+  if (end === -1) end = hosts.length - 1;
+  return hosts.slice(start, end + 1);
+}
+
+/** Evaluates a pattern as Ansible does: unions in order, then every &term intersected, then every !term removed. */
 export function selectHosts(pattern: string, u: PatternUniverse): Selection {
   const terms = splitPattern(pattern);
   if (terms.length === 0) throw new PatternError(`empty host pattern "${pattern}"`);
+  const regular = terms.filter((t) => !t.startsWith('!') && !t.startsWith('&'));
+  const ordered = [...(regular.length ? regular : ['all']), ...terms.filter((t) => t.startsWith('&')), ...terms.filter((t) => t.startsWith('!'))];
+  const known = new Set(u.hosts);
   const unmatched: string[] = [];
-  const evaluate = (t: string) => {
-    if (t === '') throw new PatternError(`empty term in host pattern "${pattern}"`);
-    const s = matchTerm(t, u);
-    if (s.size === 0) unmatched.push(t);
-    return s;
-  };
-  const positive = terms.filter((t) => !t.startsWith('!') && !t.startsWith('&'));
-  let selected = new Set<string>(positive.length === 0 ? u.hosts : []);
-  for (const t of positive) evaluate(t).forEach((h) => selected.add(h));
-  for (const t of terms.filter((x) => x.startsWith('&'))) {
-    const s = evaluate(t.slice(1));
-    selected = new Set([...selected].filter((h) => s.has(h)));
+  let hosts: string[] = [];
+  for (const t of ordered) {
+    if (t === '&' || t === '!') throw new PatternError(`empty term in host pattern "${pattern}"`);
+    // A plain host name is taken as it is, as Ansible does before trying groups.
+    if (known.has(t)) {
+      hosts.push(t);
+      continue;
+    }
+    const that = matchOne(t, u);
+    if (that.length === 0) unmatched.push(t.startsWith('&') || t.startsWith('!') ? t.slice(1) : t);
+    if (t.startsWith('!')) {
+      const s = new Set(that);
+      hosts = hosts.filter((h) => !s.has(h));
+    } else if (t.startsWith('&')) {
+      const s = new Set(that);
+      hosts = hosts.filter((h) => s.has(h));
+    } else {
+      const seen = new Set(hosts);
+      hosts.push(...that.filter((h) => !seen.has(h)));
+    }
   }
-  for (const t of terms.filter((x) => x.startsWith('!'))) {
-    evaluate(t.slice(1)).forEach((h) => selected.delete(h));
-  }
-  return { hosts: u.hosts.filter((h) => selected.has(h)), unmatched };
+  return { hosts: [...new Set(hosts)], unmatched };
 }
 
 /** Like selectHosts, but a term that matches nothing is an error (for -H on the command line). */
@@ -123,8 +206,15 @@ export function selectHostsStrict(pattern: string, u: PatternUniverse): string[]
   const { hosts, unmatched } = selectHosts(pattern, u);
   if (unmatched.length > 0) {
     const first = unmatched[0] ?? '';
-    const hint = didYouMean(first, [...u.hosts, ...u.groups.keys()]);
+    const hint = didYouMean(first, [...u.hosts, ...u.groups.keys()]) || subscriptHint(first, u);
     throw new PatternError(`host pattern "${pattern}": no host or group matches "${first}"${hint}`);
   }
   return hosts;
+}
+
+// `web[01:03]` is a subscript of group "web" in Ansible's syntax, not a range of host names: say how to name them.
+function subscriptHint(term: string, u: PatternUniverse): string {
+  const m = SUBSCRIPT.exec(term);
+  if (!m || u.groups.has(m[1] ?? '')) return '';
+  return ` ("${m[1]}[…]" is a subscript of group "${m[1]}", as in Ansible; to name several hosts, list them with commas or use a glob)`;
 }

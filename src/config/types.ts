@@ -12,6 +12,8 @@ export interface ConnectionSettings {
   passwordEnv?: string;
   passphraseEnv?: string;
   jump?: string[];
+  jumpIdentityFile?: string[];
+  proxyCommand?: string;
   hostKeyPolicy?: HostKeyPolicy;
   knownHosts?: string[];
   connectTimeoutMs?: number;
@@ -36,6 +38,10 @@ export interface HostConfig {
   readonly passwordEnv: string | undefined;
   readonly passphraseEnv: string | undefined;
   readonly jump: readonly string[];
+  /** Keys for jump hops that are not inventory hosts; empty: the host's own keys. */
+  readonly jumpIdentityFile?: readonly string[];
+  /** A ProxyCommand to reach the host through (unexpanded tokens); unused when `jump` is set. */
+  readonly proxyCommand?: string | undefined;
   readonly hostKeyPolicy: HostKeyPolicy | undefined;
   readonly knownHosts: readonly string[];
   readonly connectTimeoutMs: number;

@@ -2,6 +2,7 @@
 
 import { mapAnsibleVars } from './ansible-connection.js';
 import type { AnsibleModel } from './ansible-model.js';
+import { computeAnsibleOrder } from './ansible-order.js';
 import type { Conversion, GroupEntry, HostEntry, SmokerInventoryDoc } from './inventory-doc.js';
 
 // smoker's implicit groups, as Ansible's: every host, and hosts in no other group.
@@ -59,7 +60,7 @@ export function convertAnsibleModel(model: AnsibleModel, source: string): Conver
   }
   if (Object.keys(groups).length) inventory.groups = groups;
   if (model.hosts.size === 0) warnings.push('the inventory defines no hosts');
-  return { source, inventory, warnings };
+  return { source, inventory, warnings, hostOrder: computeAnsibleOrder(model) };
 }
 
 // A range such as `www[01:50].example.com` stays one hosts key when all its hosts came out identical

@@ -1,6 +1,8 @@
 // Converts an Ansible inventory (INI or YAML, plus host_vars/group_vars) into a smoker inventory.
 
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { readAnsibleDirectory } from './ansible-directory.js';
 import { isMap } from 'yaml';
 import { convertAnsibleModel } from './ansible-convert.js';
 import { parseAnsibleIni } from './ansible-ini.js';
@@ -33,8 +35,14 @@ export function fromAnsibleInventory(text: string, file: string, varsFiles?: Ans
   return convertAnsibleModel(model, `Ansible inventory ${file}`);
 }
 
-/** Reads an Ansible inventory file and the host_vars/ and group_vars/ next to it, and converts them. */
+/** Reads an Ansible inventory file (or folder of them) and the host_vars/ and group_vars/ next to it, and converts them. */
 export async function loadAnsibleInventory(file: string): Promise<Conversion> {
+  if ((await stat(file)).isDirectory()) {
+    const model = await readAnsibleDirectory(file, readAnsibleInventory);
+    // A folder's own group_vars/ and host_vars/ apply, as for a file the ones beside it.
+    applyAnsibleVarsFiles(model, await readAnsibleVarsFiles(join(file, 'inventory')));
+    return convertAnsibleModel(model, `Ansible inventory folder ${file}`);
+  }
   const text = await readFile(file, 'utf8');
   return fromAnsibleInventory(text, file, await readAnsibleVarsFiles(file));
 }

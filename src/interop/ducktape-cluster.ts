@@ -25,6 +25,9 @@ export function fromDucktapeCluster(text: string, file: string): Conversion {
     throw new ConfigError([{ pos: at([]), path: 'nodes', message: 'expected a cluster file {"nodes": [{"ssh_config": {...}}, ...]}' }]);
   }
   const hosts: Record<string, HostEntry> = {};
+  const secrets: { name: string; pos: SourcePos | undefined; path: string }[] = [];
+  const placeholders: string[] = [];
+  const hostless: string[] = [];
   nodes.forEach((node, i) => {
     const path = `nodes[${i}]`;
     const ssh = isObject(node) ? node.ssh_config : undefined;
@@ -34,16 +37,22 @@ export function fromDucktapeCluster(text: string, file: string): Conversion {
     }
     const warn = (key: string, msg: string): void =>
       void warnings.push(formatWarning(at(['nodes', i, 'ssh_config', key]), `${path}.ssh_config.${key}: ${msg}`));
-    const name = typeof ssh.host === 'string' && ssh.host ? ssh.host : undefined;
-    if (!name) {
-      issues.push({ pos: at(['nodes', i, 'ssh_config']), path: `${path}.ssh_config.host`, message: 'expected the node name as a string' });
+    const address = typeof ssh.hostname === 'string' && ssh.hostname ? ssh.hostname : 'localhost';
+    // Current ducktape accepts a node without `host` (its name is then None): it is named by its address here.
+    let name = typeof ssh.host === 'string' && ssh.host ? ssh.host : undefined;
+    if (ssh.host !== undefined && ssh.host !== null && name === undefined) {
+      issues.push({ pos: at(['nodes', i, 'ssh_config', 'host']), path: `${path}.ssh_config.host`, message: 'expected the node name as a string' });
       return;
+    }
+    if (name === undefined) {
+      name = hosts[address] || nodes.some((n, j) => j !== i && isObject(n) && isObject(n.ssh_config) && n.ssh_config.host === address) ? `${address}-${i + 1}` : address;
+      hostless.push(name);
     }
     if (hosts[name]) {
       issues.push({ pos: at(['nodes', i, 'ssh_config', 'host']), path: `${path}.ssh_config.host`, message: `node "${name}" appears twice` });
       return;
     }
-    const entry: HostEntry = { address: typeof ssh.hostname === 'string' && ssh.hostname ? ssh.hostname : 'localhost' };
+    const entry: HostEntry = { address };
     if (ssh.port !== null && ssh.port !== undefined) {
       const port = Number(ssh.port);
       if (Number.isInteger(port) && port >= 1 && port <= 65535) entry.port = port;
@@ -60,16 +69,29 @@ export function fromDucktapeCluster(text: string, file: string): Conversion {
       if (Number.isFinite(seconds) && seconds > 0) entry.connectTimeout = `${seconds}s`;
       else warn('connecttimeout', `${JSON.stringify(ssh.connecttimeout)} is not a number of seconds; not converted`);
     }
-    if (ssh.password !== null && ssh.password !== undefined) {
-      warn('password', `a secret, not copied; export it and set passwordEnv: ${suggestEnvName(name, 'password')}`);
+    // An empty password is no password; "UNUSED" is ducktape's placeholder for one. Both are said once per file.
+    if (ssh.password === 'UNUSED') placeholders.push(name);
+    else if (ssh.password !== null && ssh.password !== undefined && ssh.password !== '') {
+      secrets.push({ name, pos: at(['nodes', i, 'ssh_config', 'password']), path: `${path}.ssh_config.password` });
     }
     for (const key of Object.keys(ssh)) if (!KNOWN.has(key)) warn(key, 'not an ssh_config field ducktape reads; ignored');
     if (name.includes('windows')) warn('host', 'ducktape treats this node as Windows (WinRM); smoker will connect over ssh');
     const ip = node.externally_routable_ip;
-    if (typeof ip === 'string' && ip) entry.vars = { externally_routable_ip: ip };
+    const vars: Record<string, unknown> = {};
+    if (typeof ip === 'string' && ip) vars.externally_routable_ip = ip;
+    if (typeof node.node_type === 'string' && node.node_type) vars.node_type = node.node_type;
+    if (Object.keys(vars).length) entry.vars = vars;
     hosts[name] = entry;
   });
   if (issues.length) throw new ConfigError(issues);
+  const first = secrets[0];
+  if (first) {
+    const names = secrets.map((x) => x.name);
+    const which = secrets.length === 1 ? `node ${names[0]}` : `${secrets.length} nodes (${names.join(', ')})`;
+    warnings.push(formatWarning(first.pos, `${first.path}: the password of ${which} is a secret, not copied; export it and set passwordEnv (e.g. ${suggestEnvName(first.name, 'password')})`));
+  }
+  if (placeholders.length) warnings.push(`${file}: password "UNUSED" (ducktape's placeholder) on ${placeholders.length} node(s): converted as no password`);
+  if (hostless.length) warnings.push(`${file}: ${hostless.length} node(s) without "host" named by their address: ${hostless.join(', ')}`);
   if (nodes.length === 0) warnings.push(`${file}: the cluster has no nodes`);
   const defaults = hoistSharedSettings(hosts, ['user', 'identityFile', 'hostKeyPolicy', 'connectTimeout']);
   const inventory = Object.keys(defaults).length ? { defaults, hosts } : { hosts };

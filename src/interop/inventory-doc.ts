@@ -12,6 +12,10 @@ export interface ConnectionFields {
   passphraseEnv?: string;
   /** ProxyJump hops, comma-separated. */
   jump?: string;
+  /** Keys for jump hops that are not inventory hosts. */
+  jumpIdentityFile?: string | string[];
+  /** A ProxyCommand kept as written (run for real by the transport). */
+  proxyCommand?: string;
   hostKeyPolicy?: HostKeyPolicy;
   knownHosts?: string | string[];
   /** A duration: `15s`, `500ms` or a bare number of seconds. */
@@ -50,6 +54,8 @@ export interface Conversion {
   inventory: SmokerInventoryDoc;
   /** One line each, prefixed by `file:line:col` when the input position is known. */
   warnings: string[];
+  /** For Ansible inputs: the host order Ansible gives for `all` and each group (the printed file cannot carry it). */
+  hostOrder?: { hosts: string[]; groups: Record<string, string[]> };
 }
 
 /** Connection keys in the order SPEC §1 lists them; also the printing order. */
@@ -61,6 +67,8 @@ export const CONNECTION_KEYS = [
   'passwordEnv',
   'passphraseEnv',
   'jump',
+  'jumpIdentityFile',
+  'proxyCommand',
   'hostKeyPolicy',
   'knownHosts',
   'connectTimeout',

@@ -2,7 +2,7 @@
 
 import type { HostKeyPolicy } from '../config/types.js';
 import type { ConnectionFields } from './inventory-doc.js';
-import { proxyCommandToJump } from './proxy-command.js';
+import { readProxyCommand } from './proxy-command.js';
 
 /** The options of one host, as collected; keys are matched case-insensitively, first value wins as in ssh. */
 export interface SshOptions {
@@ -75,7 +75,8 @@ export function addSshOption(opts: SshOptions, key: string, value: string): bool
       return true;
     case 'proxycommand':
       opts.proxyCommand ??= value;
-      return proxyCommandToJump(value) !== undefined || value.toLowerCase() === 'none';
+      return true; // a jump when it is the ssh -W idiom, else run for real
+
     case 'stricthostkeychecking':
       opts.strictHostKeyChecking ??= value.toLowerCase();
       return true;
@@ -105,8 +106,16 @@ export function sshOptionsToFields(opts: SshOptions, warn: (message: string) => 
   if (opts.user !== undefined) out.user = opts.user;
   if (opts.identityFiles.length === 1) out.identityFile = opts.identityFiles[0];
   else if (opts.identityFiles.length > 1) out.identityFile = [...opts.identityFiles];
-  const jump = opts.proxyJump ?? (opts.proxyCommand ? proxyCommandToJump(opts.proxyCommand) : undefined);
-  if (jump && jump.toLowerCase() !== 'none') out.jump = jump;
+  if (opts.proxyJump !== undefined) {
+    if (opts.proxyJump.toLowerCase() !== 'none') out.jump = opts.proxyJump;
+  } else if (opts.proxyCommand !== undefined && opts.proxyCommand.toLowerCase() !== 'none') {
+    // `ssh -W %h:%p [-i KEY] user@bastion` becomes a jump with the bastion's own key; anything else runs as written.
+    const form = readProxyCommand(opts.proxyCommand);
+    if (form) {
+      out.jump = form.jump;
+      if (form.identityFiles.length) out.jumpIdentityFile = form.identityFiles.length === 1 ? form.identityFiles[0] : [...form.identityFiles];
+    } else out.proxyCommand = opts.proxyCommand;
+  }
   Object.assign(out, hostKeyFields(opts.strictHostKeyChecking, opts.userKnownHostsFiles));
   if (opts.connectTimeout !== undefined) {
     if (/^\d+$/.test(opts.connectTimeout)) out.connectTimeout = `${opts.connectTimeout}s`;

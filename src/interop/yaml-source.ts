@@ -42,7 +42,8 @@ export function readYaml(text: string, file: string): YamlSource {
   return source;
 }
 
-function parseYamlSource(text: string, file: string, uniqueKeys = true): YamlSource {
+/** Parses YAML keeping syntax errors in the document (callers decide what they mean); `uniqueKeys: false` skips the (quadratic) duplicate-key check. */
+export function parseYamlSource(text: string, file: string, uniqueKeys = true): YamlSource {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, customTags: ANSIBLE_TAGS, prettyErrors: false, uniqueKeys });
   return {

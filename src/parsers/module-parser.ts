@@ -1,5 +1,5 @@
 // Custom parsers: a user's module exporting `parse({ stdout, stderr, exitCode, params })`, loaded once per path.
-import { homedir } from 'node:os';
+import { findHomeDirectory } from '../config/home.js';
 import { isAbsolute, resolve } from 'node:path';
 import { DEFAULT_PARSER_TIMEOUT_MS, ParserPool } from './parser-worker.js';
 import type { ParsedResult } from '../results/types.js';
@@ -17,7 +17,7 @@ export function isModulePath(spec: string): boolean {
 
 /** Returns the absolute path of a module spec, relative paths resolved against baseDir and `~/` against the home directory. */
 export function resolveModulePath(spec: string, baseDir: string): string {
-  if (spec.startsWith('~/')) return resolve(homedir(), spec.slice(2));
+  if (spec.startsWith('~/')) return resolve(findHomeDirectory().path, spec.slice(2));
   return isAbsolute(spec) ? spec : resolve(baseDir, spec);
 }
 

@@ -10,6 +10,7 @@ import { Semaphore } from './semaphore.js';
 import { loadSshConfig, type SshConfig } from './ssh-config.js';
 import { endClient, SshConnection } from './ssh-connection.js';
 import type { KeyStore } from './ssh-keys.js';
+import { startProxyCommand } from './proxy-command.js';
 import { parseJumpSpec, resolveTarget, type SshTarget } from './ssh-target.js';
 import { killJobCommand } from './job-kill.js';
 import type { Connection, OrphanedJob } from './types.js';
@@ -117,6 +118,8 @@ export class Connector {
     return withRetry(
       async () => {
         const server = `${target.jump.length ? `${target.jump.join(',')}>` : ''}${target.host}:${target.port}`;
+        const proxy = target.proxyCommand;
+        if (proxy !== undefined) return this.gate.through(server, () => openThroughProxyCommand(openClient, target, proxy, ctx));
         if (target.jump.length === 0) return this.gate.through(server, () => openClient(target, ctx));
         const bastion = this.bastion(target.jump, target);
         // Hold a handshake slot from forwardOut until the target is authenticated.
@@ -159,8 +162,10 @@ export class Connector {
       const t = resolveTarget(inv, this.sshConfig);
       return { ...t, jump: [], ...(user ? { user } : {}), ...(port ? { port } : {}) };
     }
+    // A hop outside the inventory uses the keys given for jump hops (jumpIdentityFile), else the target's own.
+    const keys = via.jumpIdentityFiles.length ? via.jumpIdentityFiles : via.identityFiles;
     const fromConfig = resolveTarget(
-      { ...hostStub(host), ...(user ? { user } : {}), ...(port ? { port } : {}), identityFile: via.identityFiles, knownHosts: via.knownHosts, hostKeyPolicy: via.hostKeyPolicy, connectTimeoutMs: via.connectTimeoutMs },
+      { ...hostStub(host), ...(user ? { user } : {}), ...(port ? { port } : {}), identityFile: keys, knownHosts: via.knownHosts, hostKeyPolicy: via.hostKeyPolicy, connectTimeoutMs: via.connectTimeoutMs },
       this.sshConfig,
     );
     return { ...fromConfig, name: `jump ${spec}`, user: user ?? fromConfig.user, jump: [] };
@@ -176,6 +181,23 @@ export class Connector {
         if (client) endClient(client);
       }),
     );
+  }
+}
+
+// Runs the ProxyCommand and speaks SSH over its pipes; the proxy ends with the connection. A proxy that exits
+// before the handshake is the error reported (with what it printed), as ssh reports it.
+async function openThroughProxyCommand(openClient: OpenClient, target: SshTarget, command: string, ctx: Parameters<OpenClient>[1]): Promise<Client> {
+  const proxy = startProxyCommand(command);
+  try {
+    const client = await openClient(target, ctx, proxy.sock);
+    client.once('close', () => proxy.kill());
+    return client;
+  } catch (err) {
+    const ended = await Promise.race([proxy.exited, new Promise<undefined>((r) => setTimeout(r, 300, undefined))]);
+    proxy.kill();
+    if (ended === undefined || ended === 'exited with code 0') throw err;
+    const said = proxy.stderr();
+    throw new TransportError(`${target.name}: ProxyCommand "${command}" ${ended}${said ? `: ${said.split('\n').slice(-3).join(' / ')}` : ''}`, { code: 'E_PROXY', cause: err });
   }
 }
 

@@ -1,5 +1,5 @@
 // Verifies a server's host key against known_hosts files under a host key policy (SPEC §5).
-import { homedir } from 'node:os';
+import { expandTilde } from '../config/home.js';
 import type { HostKeyPolicy } from '../config/types.js';
 import type { TransportError } from '../errors.js';
 import { readKeyType } from './fingerprint.js';
@@ -111,5 +111,5 @@ async function judge(
 }
 
 function expandHome(file: string): string {
-  return file === '~' || file.startsWith('~/') ? homedir() + file.slice(1) : file;
+  return expandTilde(file);
 }

@@ -11,6 +11,8 @@ export interface MatchSubject {
   /** The remote user so far: the caller's, else User so far, else the local user. */
   readonly user: string;
   readonly localUser: string;
+  /** Whether this is OpenSSH's second pass (`Match final`, `Match canonical` hold only there). */
+  readonly final?: boolean;
 }
 
 /** Whether a `Host` line matches: some pattern matches and no `!pattern` does (case-sensitive). */
@@ -44,5 +46,8 @@ function testCriterion(c: MatchCriterion, s: MatchSubject): boolean {
       return matchPatternList(s.user, patterns, false) === 'match';
     case 'localuser':
       return matchPatternList(s.localUser, patterns, false) === 'match';
+    case 'final':
+    case 'canonical':
+      return s.final === true;
   }
 }

@@ -1,4 +1,6 @@
 // Parses ssh_config text into directives, validating the keywords smoker honours.
+import { globToRegExp } from '../config/patterns.js';
+import { SSH_CONFIG_KEYWORDS } from './ssh-config-keywords.js';
 import { lexSshConfigLine } from './ssh-config-lex.js';
 import type { MatchCriterion, SshConfigDirective, SshConfigFile, SshOptionKeyword } from './ssh-config-types.js';
 
@@ -11,6 +13,7 @@ const options = new Set<string>([
   'port',
   'identityfile',
   'proxyjump',
+  'proxycommand',
   'userknownhostsfile',
   'stricthostkeychecking',
 ] satisfies SshOptionKeyword[]);
@@ -23,6 +26,7 @@ const strictValues = new Set(['yes', 'true', 'ask', 'accept-new', 'no', 'false',
 /** Parses one file's text; problems go to `warn` as `file:line: message`, and those lines are skipped. */
 export function parseSshConfig(text: string, file: string, readInclude: IncludeReader, warn: (m: string) => void): SshConfigFile {
   const directives: SshConfigDirective[] = [];
+  let ignoreUnknown: RegExp[] = [];
   text.split('\n').forEach((raw, i) => {
     const at = `${file}:${i + 1}`;
     const lexed = lexSshConfigLine(raw);
@@ -33,10 +37,20 @@ export function parseSshConfig(text: string, file: string, readInclude: IncludeR
       return warn(`${at}: ${lexed.error}${lexed.keyword === 'host' || lexed.keyword === 'match' ? '; the block is treated as not matching' : ''}`);
     }
     const { keyword, args } = lexed;
+    if (keyword === 'ignoreunknown') ignoreUnknown = args.flatMap((a) => a.split(',')).map((p) => globToRegExp(p.toLowerCase()));
+    if (!SSH_CONFIG_KEYWORDS.has(keyword) && !ignoreUnknown.some((re) => re.test(keyword))) {
+      return warn(`${at}: unknown keyword "${raw.trim().split(/[\s=]/)[0]}"; ssh refuses this file (IgnoreUnknown can allow it)`);
+    }
     if (keyword === 'host') directives.push({ kind: 'host', patterns: args, at });
     else if (keyword === 'match') directives.push({ kind: 'match', criteria: parseMatch(args, at, warn), at });
     else if (keyword === 'include') directives.push({ kind: 'include', files: args.flatMap((a) => readInclude(a, at)), at });
     else if (options.has(keyword)) {
+      // ProxyCommand is the rest of the line as written (OpenSSH hands it to the shell).
+      if (keyword === 'proxycommand') {
+        const rest = /^[ \t]*[^ \t=]+(?:[ \t]*=[ \t]*|[ \t]+)(.*?)[ \t\r]*$/.exec(raw)?.[1] ?? '';
+        directives.push({ kind: 'option', keyword, args: [rest], at });
+        return;
+      }
       const problem = checkOption(keyword, args);
       if (problem) return warn(`${at}: ${keyword}: ${problem}; line ignored`);
       const kept = single.has(keyword) ? args.slice(0, 1) : args;
@@ -74,7 +88,9 @@ function parseMatch(args: readonly string[], at: string, warn: (m: string) => vo
       const patterns = args[++i];
       if (patterns === undefined || patterns === '') return skipMatch(warn, at, `"${name}" needs an argument`);
       criteria.push({ name, negated, patterns });
-    } else if (['canonical', 'final', 'exec', 'localnetwork', 'tagged'].includes(name)) {
+    } else if (name === 'final' || name === 'canonical') {
+      criteria.push({ name, negated });
+    } else if (['exec', 'localnetwork', 'tagged'].includes(name)) {
       return skipMatch(warn, at, `criterion "${name}" is not supported`);
     } else {
       return skipMatch(warn, at, `unknown criterion "${word}"`);

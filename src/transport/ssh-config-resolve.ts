@@ -19,10 +19,20 @@ type Obtained = Partial<Record<Exclude<SshOptionKeyword, 'identityfile'>, { args
 /** Resolves the options set for `host` (as given on a command line); pure. */
 export function resolveSshConfig(config: SshConfig, host: string, options: ResolveSshConfigOptions = {}): ResolvedSshConfig {
   const got: Obtained = { identityfile: [] };
-  const state = { active: true };
+  const state = { active: true, final: false, name: host };
   for (const file of config.files) {
     state.active = true;
     walk(file.directives, false, state, got, config, host, options);
+  }
+  // OpenSSH reads the files again when a `Match final`/`canonical` line exists, now for the HostName found,
+  // where those criteria hold; values obtained in the first pass still win.
+  if (usesFinalPass(config.files.flatMap((f) => f.directives))) {
+    const name = got.hostname ? expandHostName(got.hostname.args[0] ?? '', host) : host;
+    Object.assign(state, { final: true, name });
+    for (const file of config.files) {
+      state.active = true;
+      walk(file.directives, false, state, got, config, host, options);
+    }
   }
   return finish(got, config, host, options);
 }
@@ -30,14 +40,14 @@ export function resolveSshConfig(config: SshConfig, host: string, options: Resol
 function walk(
   directives: readonly SshConfigDirective[],
   neverMatch: boolean,
-  state: { active: boolean },
+  state: { active: boolean; final: boolean; name: string },
   got: Obtained,
   config: SshConfig,
   host: string,
   options: ResolveSshConfigOptions,
 ): void {
   for (const d of directives) {
-    if (d.kind === 'host') state.active = !neverMatch && matchHostLine(d.patterns, host);
+    if (d.kind === 'host') state.active = !neverMatch && matchHostLine(d.patterns, state.name);
     else if (d.kind === 'match') {
       state.active =
         !neverMatch &&
@@ -46,6 +56,7 @@ function walk(
           host: got.hostname ? expandHostName(got.hostname.args[0] ?? '', host) : host,
           user: options.user ?? got.user?.args[0] ?? config.local.localUser,
           localUser: config.local.localUser,
+          final: state.final,
         });
     } else if (d.kind === 'include') {
       // Each included file starts in the Include's block state, and its Host/Match lines end with
@@ -59,9 +70,19 @@ function walk(
       if (d.keyword === 'identityfile') {
         const path = d.args[0] ?? '';
         if (!got.identityfile.some((x) => x.path === path)) got.identityfile.push({ path, at: d.at });
+      } else if (d.keyword === 'proxyjump' && got.proxycommand) {
+        // ProxyJump and ProxyCommand compete: whichever is obtained first prevents the other (ssh_config(5)).
+      } else if (d.keyword === 'proxycommand' && got.proxyjump) {
+        // see above
       } else if (got[d.keyword] === undefined) got[d.keyword] = { args: d.args, at: d.at };
     }
   }
+}
+
+function usesFinalPass(directives: readonly SshConfigDirective[]): boolean {
+  return directives.some((d) =>
+    d.kind === 'match' ? (d.criteria ?? []).some((c) => c.name === 'final' || c.name === 'canonical') : d.kind === 'include' && d.files.some((f) => usesFinalPass(f.directives)),
+  );
 }
 
 function finish(got: Obtained, config: SshConfig, host: string, options: ResolveSshConfigOptions): ResolvedSshConfig {
@@ -75,6 +96,8 @@ function finish(got: Obtained, config: SshConfig, host: string, options: Resolve
   if (port !== undefined) out.port = Number(port);
   const jump = first('proxyjump');
   if (jump !== undefined) out.proxyJump = jump.toLowerCase() === 'none' ? [] : jump.split(',').map((h) => h.trim()).filter(Boolean);
+  const proxyCommand = first('proxycommand');
+  if (proxyCommand !== undefined) out.proxyCommand = proxyCommand;
   const strict = first('stricthostkeychecking');
   if (strict !== undefined) out.strictHostKeyChecking = toPolicy(strict);
 

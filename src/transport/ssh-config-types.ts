@@ -8,12 +8,13 @@ export type SshOptionKeyword =
   | 'port'
   | 'identityfile'
   | 'proxyjump'
+  | 'proxycommand'
   | 'userknownhostsfile'
   | 'stricthostkeychecking';
 
 /** One `Match` criterion; `patterns` is the comma list it tests (absent for `all`). */
 export interface MatchCriterion {
-  readonly name: 'all' | 'host' | 'originalhost' | 'user' | 'localuser';
+  readonly name: 'all' | 'host' | 'originalhost' | 'user' | 'localuser' | 'final' | 'canonical';
   readonly negated: boolean;
   readonly patterns?: string;
 }
@@ -60,6 +61,8 @@ export interface ResolvedSshConfig {
   identityFiles: string[];
   /** Hops as written; `ProxyJump none` gives `[]`. */
   proxyJump?: string[];
+  /** ProxyCommand as written (tokens unexpanded); `none` when so set. Whichever of the two came first wins. */
+  proxyCommand?: string;
   /** `UserKnownHostsFile none` gives `[]`. */
   userKnownHostsFiles?: string[];
   strictHostKeyChecking?: HostKeyPolicy;

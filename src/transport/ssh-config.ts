@@ -1,6 +1,7 @@
 // Loads ~/.ssh/config (and the system file, with Includes) the way OpenSSH reads it.
 import { readFileSync } from 'node:fs';
-import { hostname, userInfo, homedir } from 'node:os';
+import { hostname, userInfo } from 'node:os';
+import { findHomeDirectory } from '../config/home.js';
 import { isAbsolute, join } from 'node:path';
 import { expandGlob } from './expand-glob.js';
 import { parseSshConfig } from './ssh-config-parse.js';
@@ -70,7 +71,7 @@ function readLocalContext(home: string | undefined): SshLocalContext {
     info = undefined; // no passwd entry (some containers): fall back to the environment
   }
   return {
-    home: home ?? info?.homedir ?? homedir(),
+    home: home ?? findHomeDirectory().path,
     localUser: info?.username ?? process.env['USER'] ?? '',
     uid: String(info?.uid ?? process.getuid?.() ?? ''),
     localHost: hostname(),

@@ -1,6 +1,8 @@
 // Effective SSH settings of one host: inventory first, ~/.ssh/config for what is unset, then OpenSSH defaults.
 import { existsSync } from 'node:fs';
-import { homedir, userInfo } from 'node:os';
+import { userInfo } from 'node:os';
+import { expandTilde, findHomeDirectory } from '../config/home.js';
+import { expandProxyCommand } from './proxy-command.js';
 import { join } from 'node:path';
 import type { HostConfig, HostKeyPolicy } from '../config/types.js';
 import { resolveSshConfig, type SshConfig } from './ssh-config.js';
@@ -16,6 +18,10 @@ export interface SshTarget {
   passwordEnv: string | undefined;
   passphraseEnv: string | undefined;
   jump: string[];
+  /** Keys for jump hops that are not inventory hosts (empty: this target's own). */
+  jumpIdentityFiles: string[];
+  /** ProxyCommand with its tokens expanded; set only when there is no jump. */
+  proxyCommand?: string;
   hostKeyPolicy: HostKeyPolicy;
   knownHosts: string[];
   connectTimeoutMs: number;
@@ -23,9 +29,9 @@ export interface SshTarget {
 
 const GLOBAL_KNOWN_HOSTS = '/etc/ssh/ssh_known_hosts';
 
-/** Expands ~ at the start of a path. */
+/** Expands ~ at the start of a path with the passwd home, as OpenSSH does. */
 export function expandTildePath(p: string): string {
-  return p === '~' || p.startsWith('~/') ? homedir() + p.slice(1) : p;
+  return expandTilde(p);
 }
 
 function localUser(): string {
@@ -41,7 +47,7 @@ let defaults: { home: string; files: string[] } | undefined;
 
 /** The identity files OpenSSH tries when none is configured (those that exist). */
 export function defaultIdentityFiles(): string[] {
-  const home = homedir();
+  const home = findHomeDirectory().path;
   if (defaults?.home !== home) {
     const dir = join(home, '.ssh');
     defaults = { home, files: ['id_ed25519', 'id_ecdsa', 'id_rsa'].map((f) => join(dir, f)).filter((f) => existsSync(f)) };
@@ -53,15 +59,24 @@ export function defaultIdentityFiles(): string[] {
 export function resolveTarget(h: HostConfig, sshConfig: SshConfig | undefined): SshTarget {
   const sc = sshConfig ? resolveSshConfig(sshConfig, h.name, { ...(h.user ? { user: h.user } : {}), ...(h.port ? { port: h.port } : {}) }) : undefined;
   const identity = h.identityFile.length ? h.identityFile : sc?.identityFiles.length ? sc.identityFiles : defaultIdentityFiles();
+  const host = h.addressSet ? h.address : (sc?.hostname ?? h.address);
+  const port = h.port ?? sc?.port ?? 22;
+  const user = h.user ?? sc?.user ?? localUser();
+  // The inventory's jump or proxyCommand beats ~/.ssh/config's, where the first of ProxyJump/ProxyCommand won.
+  const jump = h.jump.length ? [...h.jump] : h.proxyCommand ? [] : (sc?.proxyJump ?? []);
+  const rawProxy = jump.length ? undefined : (h.proxyCommand ?? sc?.proxyCommand);
+  const proxyCommand = rawProxy && rawProxy.toLowerCase() !== 'none' ? expandProxyCommand(rawProxy, { host, port, user, name: h.name }) : undefined;
   return {
     name: h.name,
-    host: h.addressSet ? h.address : (sc?.hostname ?? h.address),
-    port: h.port ?? sc?.port ?? 22,
-    user: h.user ?? sc?.user ?? localUser(),
+    host,
+    port,
+    user,
     identityFiles: identity.map(expandTildePath),
     passwordEnv: h.passwordEnv,
     passphraseEnv: h.passphraseEnv,
-    jump: h.jump.length ? [...h.jump] : (sc?.proxyJump ?? []),
+    jump,
+    jumpIdentityFiles: (h.jumpIdentityFile ?? []).map(expandTildePath),
+    ...(proxyCommand ? { proxyCommand } : {}),
     hostKeyPolicy: h.hostKeyPolicy ?? sc?.strictHostKeyChecking ?? 'strict',
     // Like OpenSSH, the global file is read too when only the user file was configured (by ssh_config or default).
     knownHosts: (h.knownHosts.length ? [...h.knownHosts] : [...(sc?.userKnownHostsFiles ?? ['~/.ssh/known_hosts']), GLOBAL_KNOWN_HOSTS]).map(expandTildePath),

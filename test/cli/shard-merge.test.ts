@@ -12,7 +12,7 @@ const smoker = (args: string[]): Promise<CliResult> => runCli(args, { env: { NOD
 const CHECKS = `checks:
   whoami: { command: id -un, type: smokeTest }
   load:   { command: 'echo "OK - load fine | load=0.1"', parser: nagios }
-  fails:  { command: 'echo "CRITICAL - disk full"; exit 2', parser: nagios, hosts: "host[2:3]" }
+  fails:  { command: 'echo "CRITICAL - disk full"; exit 2', parser: nagios, hosts: "host2,host3" }
   warns:  { command: 'echo "WARNING - slow"; exit 1', parser: nagios, hosts: host5 }
 `;
 

@@ -21,24 +21,41 @@ describe('config/patterns', () => {
     expect(sel('all')).to.deep.equal(hosts);
     expect(sel('*')).to.deep.equal(hosts);
   });
-  it('unions comma-separated terms, keeping inventory order', () => {
-    expect(sel('db2,web01')).to.deep.equal(['web01', 'db2']);
+  it('unions comma- or colon-separated terms in the order given, as Ansible does', () => {
+    expect(sel('db2,web01')).to.deep.equal(['db2', 'web01']);
+    expect(sel('db:web')).to.deep.equal(['db1', 'db2', 'web01', 'web02', 'web03']);
+    expect(sel('web:&prod')).to.deep.equal(['web01', 'web02']);
+    expect(sel('web:!web02')).to.deep.equal(['web01', 'web03']);
+    expect(sel('all:!web')).to.deep.equal(['db1', 'db2', 'cache1']);
+  });
+  it('reads group subscripts as Ansible does: [0], [-1], [1:], [0:1] (inclusive)', () => {
+    expect(sel('web[0]')).to.deep.equal(['web01']);
+    expect(sel('web[-1]')).to.deep.equal(['web03']);
+    expect(sel('web[1:]')).to.deep.equal(['web02', 'web03']);
+    expect(sel('web[0:1]')).to.deep.equal(['web01', 'web02']);
+    expect(sel('web[02:03]')).to.deep.equal(['web03']);
+    expect(() => sel('web[5]')).to.throw(PatternError, /subscripted pattern/);
+  });
+  it('selects nothing for a subscript of a group that does not exist, even when it looks like a host range', () => {
+    expect(sel('web0[0:2]')).to.deep.equal([]);
+    expect(() => selectHostsStrict('web0[1:3]', u)).to.throw(PatternError, /subscript of group "web0"/);
+  });
+  it('keeps a colon inside an address or a range as one term', () => {
+    expect(splitPattern('web[01:03]')).to.deep.equal(['web[01:03]']);
+    expect(splitPattern('fe80::1')).to.deep.equal(['fe80::1']);
+    expect(splitPattern('web:db')).to.deep.equal(['web', 'db']);
   });
   it('matches globs on hosts and groups', () => {
     expect(sel('web0?')).to.deep.equal(['web01', 'web02', 'web03']);
     expect(sel('d*')).to.deep.equal(['db1', 'db2']);
     expect(sel('pro*')).to.deep.equal(['web01', 'web02', 'db1']);
   });
-  it('expands ranges', () => {
-    expect(sel('web[02:03]')).to.deep.equal(['web02', 'web03']);
+  it('accepts folded names with a comma in the brackets (clush nodesets, which Ansible cannot express)', () => {
+    expect(sel('web[01,03],db[1,2]')).to.deep.equal(['web01', 'web03', 'db1', 'db2']);
   });
-  it('accepts the folded names exec prints (clush nodesets)', () => {
-    expect(sel('web[01-02]')).to.deep.equal(['web01', 'web02']);
-    expect(sel('web[01,03],db[1-2]')).to.deep.equal(['web01', 'web03', 'db1', 'db2']);
-  });
-  it('treats [a-b] in a glob as a character range', () => {
-    expect(sel('web0[1-2]')).to.deep.equal(['web01', 'web02']);
+  it('treats a bracket that is no subscript as a glob character class', () => {
     expect(sel('web0[!1]')).to.deep.equal(['web02', 'web03']);
+    expect(sel('web0[13]')).to.deep.equal([]); // a subscript of group "web0", as in Ansible
   });
   it('matches ~regex', () => {
     expect(sel('~^(web|cache)0?1$')).to.deep.equal(['web01', 'cache1']);
@@ -54,6 +71,7 @@ describe('config/patterns', () => {
   it('applies & and ! after all unions regardless of order (Ansible semantics)', () => {
     expect(sel('!web01,web')).to.deep.equal(['web02', 'web03']);
     expect(sel('&prod,web,db')).to.deep.equal(['web01', 'web02', 'db1']);
+    expect(sel('!web01:web')).to.deep.equal(['web02', 'web03']);
   });
   it('does not split inside brackets', () => {
     expect(splitPattern('web[01:02],db1')).to.deep.equal(['web[01:02]', 'db1']);

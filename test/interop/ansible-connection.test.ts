@@ -92,10 +92,20 @@ describe('interop/ansible-connection', () => {
     expect(map({ ansible_ssh_common_args: '-o StrictHostKeyChecking=accept-new' }).fields).to.deep.equal({ hostKeyPolicy: 'accept-new' });
   });
 
-  it('names ssh arguments it cannot convert', () => {
+  it('keeps any other ProxyCommand as written (smoker runs it) and names ssh arguments it cannot convert', () => {
     const r = map({ ansible_ssh_common_args: '-o ProxyCommand="nc -x proxy:1080 %h %p" -A' });
-    expect(r.fields).to.deep.equal({});
-    expect(r.warnings).to.deep.equal(['inv:1:1 host web1: ssh arguments not converted: -o ProxyCommand=nc -x proxy:1080 %h %p -A']);
+    expect(r.fields).to.deep.equal({ proxyCommand: 'nc -x proxy:1080 %h %p' });
+    expect(r.warnings).to.deep.equal(['inv:1:1 host web1: ssh arguments not converted: -A']);
+  });
+
+  it("keeps the bastion's own key of a ProxyCommand ssh -W (-i, -o IdentityFile=), and -F as a real ProxyCommand", () => {
+    const withKey = map({ ansible_ssh_common_args: `-o ProxyCommand="ssh -W %h:%p -i ~/.ssh/bastion.pem ops@bastion.example.com"` });
+    expect(withKey.fields).to.deep.equal({ jump: 'ops@bastion.example.com', jumpIdentityFile: '~/.ssh/bastion.pem' });
+    expect(withKey.warnings).to.deep.equal([]);
+    const viaOption = map({ ansible_ssh_common_args: `-o ProxyCommand='ssh -o IdentityFile=/k/b -o User=ops -W %h:%p bastion' -i /k/target` });
+    expect(viaOption.fields).to.deep.equal({ identityFile: '/k/target', jump: 'ops@bastion', jumpIdentityFile: '/k/b' });
+    const withConfig = map({ ansible_ssh_common_args: `-o ProxyCommand="ssh -F ./ssh.cfg -W %h:%p bastion"` });
+    expect(withConfig.fields).to.deep.equal({ proxyCommand: 'ssh -F ./ssh.cfg -W %h:%p bastion' });
   });
 
   describe('proxyCommandToJump', () => {

@@ -18,6 +18,12 @@ describe('interop/ansible-detect', () => {
     expect(looksLikeAnsibleInventory('[bad\n', 'lab.ini')).to.equal(true);
   });
 
+  it('judges by content, never by file name (issue 16)', () => {
+    expect(looksLikeAnsibleInventory('web1\n', 'hosts.sh')).to.equal(true);
+    expect(looksLikeAnsibleInventory('[web]\nweb1\n', 'inventory.group_by')).to.equal(true);
+    expect(looksLikeAnsibleInventory('all:\n  hosts:\n    web1:\n', 'hosts.tpl')).to.equal(true);
+  });
+
   it('leaves smoker inventories and other files alone', () => {
     const smoker = 'defaults: { user: deploy }\nhosts:\n  web[01:03]: {}\ngroups:\n  web: { hosts: ["web*"] }\n';
     expect(looksLikeAnsibleInventory(smoker, 'inventories/lab.yaml')).to.equal(false);
@@ -25,7 +31,6 @@ describe('interop/ansible-detect', () => {
     expect(looksLikeAnsibleInventory('hosts: [\n', 'broken.yaml')).to.equal(false);
     expect(looksLikeAnsibleInventory('', 'hosts')).to.equal(false);
     expect(looksLikeAnsibleInventory('a b c\n', 'notes.txt')).to.equal(false);
-    expect(looksLikeAnsibleInventory('web1\n', 'hosts.sh')).to.equal(false);
     expect(looksLikeAnsibleInventory(readFixture('vagrant', 'virtualbox-2.txt'), 'ssh-config')).to.equal(false);
   });
 });

@@ -43,10 +43,29 @@ describe('interop/ducktape-cluster', () => {
       'kafka-b': { address: 'localhost', user: 'root' },
     });
     expect(c.warnings).to.deep.equal([
-      'password-cluster.json:9:21 nodes[0].ssh_config.password: a secret, not copied; export it and set passwordEnv: KAFKA_A_PASSWORD',
       'password-cluster.json:18:34 nodes[1].ssh_config.stricthostkeychecking: not an ssh_config field ducktape reads; ignored',
+      'password-cluster.json:9:21 nodes[0].ssh_config.password: the password of node kafka-a is a secret, not copied; export it and set passwordEnv (e.g. KAFKA_A_PASSWORD)',
     ]);
     expect(expectRoundTrip(c)).not.to.include('"vagrant"');
+  });
+
+  it('takes an empty password as none, says the UNUSED placeholder and real passwords once per file, and converts host-less nodes', () => {
+    const nodes = [
+      { ssh_config: { host: 'w1', hostname: '10.0.0.1', password: '' } },
+      { ssh_config: { host: 'w2', hostname: '10.0.0.2', password: 'UNUSED' } },
+      { ssh_config: { host: 'w3', hostname: '10.0.0.3', password: 'UNUSED' } },
+      { ssh_config: { hostname: '10.0.0.4', user: 'ubuntu' }, node_type: 'large' },
+      { ssh_config: { host: 'w5', password: 's3cret' } },
+      { ssh_config: { host: 'w6', password: 's3cret' } },
+    ];
+    const c = fromDucktapeCluster(JSON.stringify({ nodes }), 'c.json');
+    expect(Object.keys(c.inventory.hosts)).to.deep.equal(['w1', 'w2', 'w3', '10.0.0.4', 'w5', 'w6']);
+    expect(c.inventory.hosts['10.0.0.4']).to.deep.equal({ address: '10.0.0.4', user: 'ubuntu', vars: { node_type: 'large' } });
+    expect(c.warnings).to.deep.equal([
+      'c.json:1:331 nodes[4].ssh_config.password: the password of 2 nodes (w5, w6) is a secret, not copied; export it and set passwordEnv (e.g. W5_PASSWORD)',
+      'c.json: password "UNUSED" (ducktape\'s placeholder) on 2 node(s): converted as no password',
+      'c.json: 1 node(s) without "host" named by their address: 10.0.0.4',
+    ]);
   });
 
   it('reports invalid JSON at the line and column where parsing stopped', () => {

@@ -6,6 +6,7 @@ import { parseShard, selectShard } from '../../run/shard.js';
 import type { HostConfig } from '../../config/types.js';
 import { loadSshConfig, type SshConfig } from '../../transport/ssh-config.js';
 import { resolveTarget } from '../../transport/ssh-target.js';
+import { findHomeDirectory } from '../../config/home.js';
 
 /** Prints the resolved hosts selected by a pattern. */
 export async function runHosts(opts: { inventory: string; pattern: string | undefined; output: 'table' | 'json'; shard?: string | undefined }): Promise<void> {
@@ -38,5 +39,6 @@ function toJson(h: HostConfig, sshConfig: SshConfig | undefined): Record<string,
   // Only names of secret-holding variables exist in HostConfig; their values are never read here.
   if (h.transport !== 'ssh') return { ...h };
   const t = resolveTarget(h, sshConfig);
-  return { ...h, ssh: { host: t.host, port: t.port, user: t.user, identityFiles: t.identityFiles, jump: t.jump, hostKeyPolicy: t.hostKeyPolicy, knownHosts: t.knownHosts } };
+  // `home` is what every `~` meant (OpenSSH's rule: the passwd entry's home, not $HOME).
+  return { ...h, ssh: { host: t.host, port: t.port, user: t.user, identityFiles: t.identityFiles, jump: t.jump, hostKeyPolicy: t.hostKeyPolicy, knownHosts: t.knownHosts, home: findHomeDirectory() } };
 }
