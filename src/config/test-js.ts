@@ -16,8 +16,9 @@ let hooked = false;
 function hookSmokerTest(): void {
   if (hooked) return;
   hooked = true;
+  // Resolved by the next resolver (from sources, tsx maps define.js to define.ts).
   const target = new URL('../tests/define.js', import.meta.url).href;
-  const hooks = `export async function resolve(s, c, next) { return s === 'smoker/test' ? { url: ${JSON.stringify(target)}, shortCircuit: true } : next(s, c); }`;
+  const hooks = `export async function resolve(s, c, next) { return next(s === 'smoker/test' ? ${JSON.stringify(target)} : s, c); }`;
   register(`data:text/javascript,${encodeURIComponent(hooks)}`);
 }
 
