@@ -11,6 +11,8 @@ import { runExec as runExecWith, type ExecOutcome, type ExecRequest } from './ru
 import { runChecks as runChecksWith, type RunRequest } from './run/run-checks.js';
 import { runServiceOp, type ServiceOutcome, type ServiceRequest } from './services/operations.js';
 import { Connector, type ConnectorOptions } from './transport/connector.js';
+import { Session } from './session/session.js';
+import type { OperationSink } from './session/sink.js';
 import type { Connection } from './transport/types.js';
 
 // ---- Configuration --------------------------------------------------------------------------
@@ -58,30 +60,38 @@ export async function connect(inventory: Inventory, host: string, opts: ConnectO
   }
 }
 
+/** A request whose `session` may be a whole Session (the operation is then merged into it) or one operation's sink. */
+export type WithSession<R> = Omit<R, 'session'> & { session?: Session | OperationSink };
+
 /** Runs checks on the inventory's hosts (all, or `req.hosts`) and returns the report; without a connector one is made and closed. */
-export async function runChecks(req: RunRequest, connector?: Connector): Promise<RunReport> {
-  return withConnector(req.inventory, connector, (c) => runChecksWith(req, c));
+export async function runChecks(req: WithSession<RunRequest>, connector?: Connector): Promise<RunReport> {
+  return withConnector(req.inventory, connector, (c) => intoSession(req.session, 'run', (session) => runChecksWith({ ...bare(req), ...session }, c), (r) => r));
 }
 
 /** Runs one ad-hoc command on `req.hosts` (`smoker exec`); every host's outcome is a check named "exec". */
-export async function runExec(req: ExecRequest & { inventory?: Inventory }, connector?: Connector): Promise<ExecOutcome> {
-  return withConnector(req.inventory, connector, (c) => runExecWith(req, c));
+export async function runExec(req: WithSession<ExecRequest> & { inventory?: Inventory }, connector?: Connector): Promise<ExecOutcome> {
+  return withConnector(req.inventory, connector, (c) => intoSession(req.session, 'exec', (session) => runExecWith({ ...bare(req), ...session }, c), (o) => o.report));
 }
 
 // ---- Services ---------------------------------------------------------------------------------
 
 /** Runs a service operation (start, stop, status, wait, restart, bounce) on its hosts and returns the report (and the status rows or the roll). */
-export async function runService(req: ServiceRequest, connector?: Connector): Promise<ServiceOutcome> {
-  return withConnector(req.inventory, connector, (c) => runServiceOp(req, c));
+export async function runService(req: WithSession<ServiceRequest>, connector?: Connector): Promise<ServiceOutcome> {
+  return withConnector(req.inventory, connector, (c) => intoSession(req.session, `${req.op} ${req.service.name}`, (session) => runServiceOp({ ...bare(req), ...session }, c), (o) => o.report));
 }
 
 /** Rolling restart (`smoker bounce`): batches of `serial` hosts stop, start and wait; a failed batch stops the roll. */
-export async function bounce(req: Omit<ServiceRequest, 'op'>, connector?: Connector): Promise<ServiceOutcome> {
+export async function bounce(req: Omit<WithSession<ServiceRequest>, 'op'>, connector?: Connector): Promise<ServiceOutcome> {
   return runService({ ...req, op: 'bounce' }, connector);
 }
 
 export { SERVICE_OPS, describeRoll, type ServiceOp, type ServiceRequest, type ServiceOutcome, type RollSummary, type CollectLogs } from './services/operations.js';
 export { collectLogs, type CollectedLog } from './services/collect-logs.js';
+export { renderTemplate } from './run/template-file.js';
+export { hostPlaceholders } from './run/substitute.js';
+export { LogFollow } from './transport/log-follow.js';
+export type { CopyResult } from './transport/tree-copy.js';
+export type { HostFiles, PathInfo } from './transport/host-files.js';
 export { detectExceptions, ExceptionDetector, type Finding } from './watch/detect.js';
 export { LogWatcher, type WatchTarget, type WatchResult } from './watch/watcher.js';
 
@@ -92,6 +102,10 @@ export { renderReport, renderHuman, renderJson, renderTap, renderJunit, renderNa
 export { exitCodeFor } from './results/exit-code.js';
 export { locateSession, readSession, type LoadedSession } from './results/session-reader.js';
 export { SessionWriter } from './results/session-writer.js';
+export { Session, openSession, type OpenSessionOptions, type Assertion } from './session/session.js';
+export type { OperationSink } from './session/sink.js';
+export type { TestResult, StepResult, TestStatus, TestCounts } from './results/test-types.js';
+export { type FailOn } from './results/exit-code.js';
 export { resolveParser, runParser, BUILTIN_PARSERS, type Parser, type ParserInput, type ParserSpec } from './parsers/index.js';
 export { BUILTIN_MODULES, MODULE_CATALOG, type BuiltinModuleName, type ModuleDoc } from './modules/catalog.js';
 export { ExitCode, SmokerError, ConfigError, UsageError, PatternError, TransportError, SessionError, type ConfigIssue, type SourcePos } from './errors.js';
@@ -118,6 +132,29 @@ function newConnector(inventory: Inventory | undefined, opts: ConnectOptions = {
     ...(opts.retry ? { retry: opts.retry } : {}),
     warn: opts.warn ?? ((m) => process.emitWarning(m, 'SmokerWarning')),
   });
+}
+
+/**
+ * Runs one operation into a session: a Session gets a new operation whose final report is merged (and an
+ * operation that throws is recorded as an ERROR on `controller` before the error goes on); a sink is used as is.
+ */
+async function intoSession<T>(given: Session | OperationSink | undefined, name: string, run: (s: { session?: OperationSink }) => Promise<T>, reportOf: (t: T) => RunReport): Promise<T> {
+  if (!(given instanceof Session)) return run(given ? { session: given } : {});
+  const op = given.operation(name);
+  let out: T;
+  try {
+    out = await run({ session: op });
+  } catch (err) {
+    await given.addAssertion({ name, passed: false, message: `${name} failed: ${(err as Error).message}` });
+    throw err;
+  }
+  await op.writeReport(reportOf(out));
+  return out;
+}
+
+function bare<R extends { session?: unknown }>(req: R): Omit<R, 'session'> {
+  const { session: _, ...rest } = req;
+  return rest;
 }
 
 async function withConnector<T>(inventory: Inventory | undefined, given: Connector | undefined, body: (c: Connector) => Promise<T>): Promise<T> {

@@ -64,6 +64,10 @@ export interface ServiceDef {
   readonly stop: string | undefined;
   readonly status: string | undefined;
   readonly clean: string | undefined;
+  /** File holding the service's pid, for kill/signal. */
+  readonly pidFile: string | undefined;
+  /** Command printing the service's pids (one per line), for kill/signal. */
+  readonly pids: string | undefined;
   readonly wait: readonly WaitCondition[];
   readonly waitTimeoutMs: number;
   /** Declared logs: name → path. */

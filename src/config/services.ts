@@ -41,6 +41,8 @@ export function buildService(name: string, s: RawService, file: string, baseDir:
       stop: s.stop,
       status: s.status,
       clean: s.clean,
+      pidFile: s.pidFile,
+      pids: s.pids,
       wait,
       waitTimeoutMs: s.waitTimeout ?? DEFAULT_WAIT_TIMEOUT_MS,
       logs,

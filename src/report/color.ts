@@ -1,6 +1,7 @@
 // Terminal colours: the one place that decides how a status looks, with kleur's switch set per call.
 import kleur from 'kleur';
 import type { Status } from '../results/status.js';
+import type { TestStatus } from '../results/test-types.js';
 
 const STATUS_COLOR: Record<Status, (text: string) => string> = {
   OK: (t) => kleur.green(t),
@@ -30,6 +31,21 @@ export function withColor<T>(color: boolean, render: () => T): T {
 /** Colours text in a status's colour (a no-op unless inside `withColor(true, ...)`). */
 export function paintStatus(status: Status, text: string): string {
   return STATUS_COLOR[status](text);
+}
+
+const TEST_COLOR: Record<TestStatus, (text: string) => string> = {
+  PASS: (t) => kleur.green(t),
+  FLAKY: (t) => kleur.yellow(t),
+  OK_TO_FAIL: (t) => kleur.yellow(t),
+  IGNORED: (t) => kleur.dim(t),
+  NOT_RUN: (t) => kleur.magenta(t),
+  INTERRUPTED: (t) => kleur.magenta(t),
+  FAIL: (t) => kleur.red(t),
+};
+
+/** Colours text in a test outcome's colour (a no-op unless inside `withColor(true, ...)`). */
+export function paintTestStatus(status: TestStatus, text: string): string {
+  return TEST_COLOR[status](text);
 }
 
 /** Makes text bold (host names). */

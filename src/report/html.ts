@@ -5,6 +5,7 @@ import { formatCounted } from './counts.js';
 import { formatDuration, formatTimestamp } from './format-time.js';
 import { embedJson, escapeHtml } from './html-escape.js';
 import type { RenderOptions } from './options.js';
+import { formatTestCounts } from './tests-text.js';
 
 // Nothing may load from anywhere: no scripts, styles, images, fonts or connections but the inline ones.
 const CSP = "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
@@ -23,6 +24,7 @@ export function renderHtml(report: RunReport, opts: RenderOptions = {}): string 
     formatDuration(report.durationMs),
     `${formatCounted('host', report.counts.hosts)}${unreachable}`,
     formatCounted('check', report.counts.checks),
+    formatTestCounts(report) ?? '',
   ].filter(Boolean);
   return `<!DOCTYPE html>
 <html lang="en">

@@ -1,6 +1,7 @@
 // The human formats (minimal, normal, long, full), laid out like Smoker's output.
 import type { RunReport } from '../results/types.js';
-import { paintBold, paintDim, paintStatus, withColor } from './color.js';
+import { paintBold, paintDim, paintStatus, paintTestStatus, withColor } from './color.js';
+import { renderTestLines } from './tests-text.js';
 import { buildHostRows, type HumanRow } from './human-rows.js';
 import type { HumanLevel, RenderOptions } from './options.js';
 import { renderSummaryLine } from './summary-line.js';
@@ -8,13 +9,13 @@ import { renderSummaryLine } from './summary-line.js';
 // Smoker's status column; it widens when a label would not fit.
 const MIN_LABEL_WIDTH = 35;
 
-/** Renders a run for a terminal: one line per host, check and component, then a summary line. */
+/** Renders a run for a terminal: one line per test (with failed steps), per host, check and component, then a summary line. */
 export function renderHuman(report: RunReport, level: HumanLevel, opts: RenderOptions = {}): string {
   return withColor(opts.color ?? false, () => {
     const rows = Object.entries(report.hosts).flatMap(([name, host]) =>
       buildHostRows(name, host, level, opts.timeZone ?? 'local'));
     const width = rows.reduce((w, r) => (r.kind === 'status' ? Math.max(w, measure(r.label) + 1) : w), MIN_LABEL_WIDTH);
-    const lines = rows.map((row) => formatRow(row, width));
+    const lines = [...renderTestLines(report, paintTestStatus), ...rows.map((row) => formatRow(row, width))];
     lines.push(renderSummaryLine(report, opts.session));
     return `${lines.join('\n')}\n`;
   });

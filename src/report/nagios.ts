@@ -5,6 +5,8 @@ import { formatCounted, sumCounts } from './counts.js';
 import { listEntries } from './entries.js';
 import { formatSeconds } from './format-time.js';
 import { foldLine } from './text.js';
+import { formatTestCounts, isFailedTest } from './tests-text.js';
+import { testsStatus } from '../results/test-counts.js';
 
 const NAGIOS_STATE: Record<Status, { name: string; code: 0 | 1 | 2 | 3 }> = {
   OK: { name: 'OK', code: 0 },
@@ -24,15 +26,18 @@ export function renderNagios(report: RunReport): string {
   const { hosts, checks, unreachable } = report.counts;
   const hostCount = sumCounts(hosts);
   const hostPart = `${hostCount} host${hostCount === 1 ? '' : 's'}${unreachable ? ` (${unreachable} unreachable)` : ''}`;
-  let text = `SMOKER ${NAGIOS_STATE[nagiosStatus(report)].name} - ${hostPart}, ${formatCounted('check', checks)}`;
-  const bad = listEntries(report).filter((e) => e.status !== 'OK')
-    .sort((a, b) => NAGIOS_SEVERITY[b.status] - NAGIOS_SEVERITY[a.status]);
+  const tests = formatTestCounts(report);
+  let text = `SMOKER ${NAGIOS_STATE[nagiosStatus(report)].name} - ${hostPart}, ${formatCounted('check', checks)}${tests ? `, ${tests}` : ''}`;
+  const failedTests = Object.values(report.tests ?? {}).filter((t) => isFailedTest(t.status)).map((t) => `test ${t.id}`);
+  const badChecks = listEntries(report).filter((e) => e.status !== 'OK')
+    .sort((a, b) => NAGIOS_SEVERITY[b.status] - NAGIOS_SEVERITY[a.status]).map((e) => `${e.host}/${e.check}`);
+  const bad = [...failedTests, ...badChecks];
   if (bad.length) {
-    const named = bad.slice(0, NAMED_MAX).map((e) => `${e.host}/${e.check}`).join(', ');
+    const named = bad.slice(0, NAMED_MAX).join(', ');
     text += `; not OK: ${named}${bad.length > NAMED_MAX ? ` and ${bad.length - NAMED_MAX} more` : ''}`;
   }
   const perf = [`ok=${checks.OK}`, `warn=${checks.WARN}`, `error=${checks.ERROR}`, `unknown=${checks.UNKNOWN}`,
-    `unreachable=${unreachable}`, `time=${formatSeconds(report.durationMs)}s`];
+    `unreachable=${unreachable}`, ...(report.tests ? [`tests=${Object.keys(report.tests).length}`, `tests_failed=${failedTests.length}`] : []), `time=${formatSeconds(report.durationMs)}s`];
   // `|` starts the perfdata, so it must not appear in the text part.
   return `${foldLine(text).replace(/\|/g, '/')} | ${perf.join(' ')}\n`;
 }
@@ -44,5 +49,5 @@ const NAGIOS_SEVERITY: Record<Status, number> = { OK: 0, WARN: 1, UNKNOWN: 2, ER
 function nagiosStatus(report: RunReport): Status {
   const { checks, unreachable } = report.counts;
   const seen = STATUSES.filter((s) => checks[s] > 0);
-  return worst([report.status, ...seen, ...(unreachable > 0 ? ['ERROR' as const] : [])]);
+  return worst([report.status, ...seen, ...(unreachable > 0 ? ['ERROR' as const] : []), testsStatus(Object.values(report.tests ?? {}))]);
 }

@@ -1,4 +1,5 @@
 // The options every renderer accepts, decided by the caller (CLI or library user).
+import type { FailOn } from '../results/exit-code.js';
 
 /** How much detail the human formats show. */
 export type HumanLevel = 'minimal' | 'normal' | 'long' | 'full';
@@ -14,8 +15,8 @@ export interface RenderOptions {
   session?: string;
   /** Time zone for human timestamps: the machine's (default) or UTC. */
   timeZone?: 'local' | 'utc';
-  /** Whether WARN counts as a failure (`--fail-on warn`); default: only ERROR/UNKNOWN fail. */
-  failOn?: 'error' | 'warn';
+  /** Whether WARN (`--fail-on warn`) or FLAKY tests (`flaky`) count as failures; default: only ERROR/UNKNOWN and failed tests. */
+  failOn?: FailOn;
 }
 
 /** All known formats, in help order. */

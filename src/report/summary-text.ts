@@ -1,9 +1,10 @@
-// summary.txt, ducktape-style: a PASS/FAIL line, then every host and check with its status.
+// summary.txt, ducktape-style: a PASS/FAIL line, then every test with its failed steps, then every host and check.
 import type { RunReport } from '../results/types.js';
 import { formatCounted } from './counts.js';
 import { formatDuration } from './format-time.js';
 import type { RenderOptions } from './options.js';
 import { foldLine, truncateText } from './text.js';
+import { formatTestCounts, renderTestLines } from './tests-text.js';
 import { isPassing } from './verdict.js';
 
 const STATUS_WIDTH = 8;
@@ -12,13 +13,15 @@ const MESSAGE_MAX = 200;
 /** Renders summary.txt: `PASS|FAIL counts`, then `STATUS  host` and `STATUS  host / check: first problem` lines. */
 export function renderSummaryText(report: RunReport, opts: RenderOptions = {}): string {
   const { hosts, checks, unreachable } = report.counts;
+  const tests = formatTestCounts(report);
   const head = [
     isPassing(report, opts.failOn) ? 'PASS' : 'FAIL',
     `${formatCounted('host', hosts)}${unreachable ? ` (${unreachable} unreachable)` : ''};`,
     `${formatCounted('check', checks)};`,
+    ...(tests ? [`${tests};`] : []),
     formatDuration(report.durationMs),
   ].join(' ');
-  const lines = [opts.session ? `${head}; session ${foldLine(opts.session)}` : head];
+  const lines = [opts.session ? `${head}; session ${foldLine(opts.session)}` : head, ...renderTestLines(report)];
   for (const [name, host] of Object.entries(report.hosts)) {
     lines.push(formatLine(host.status, name, host.unreachable !== undefined ? `unreachable: ${host.unreachable}` : undefined));
     for (const [checkName, check] of Object.entries(host.checks)) {

@@ -5,23 +5,28 @@
 // `failOn: 'warn'` it is `not ok`. UNKNOWN and ERROR are `not ok`; an unreachable host is a
 // `not ok` point named `HOST / connect`.
 import { stringify } from 'yaml';
+import type { TestResult, TestStatus } from '../results/test-types.js';
 import type { ComponentResult, Messages, RunReport } from '../results/types.js';
 import { formatCounted } from './counts.js';
 import { listEntries, type ReportEntry } from './entries.js';
 import type { RenderOptions } from './options.js';
 import { foldLine } from './text.js';
+import { failedSteps, firstProblem, formatTestCounts } from './tests-text.js';
 import { isFailing } from './verdict.js';
 
 /** Renders the report as a TAP 14 stream. */
 export function renderTap(report: RunReport, opts: RenderOptions = {}): string {
   const entries = listEntries(report);
-  const lines = ['TAP version 14', `1..${entries.length}`];
-  entries.forEach((entry, i) => {
+  const tests = Object.values(report.tests ?? {});
+  const lines = ['TAP version 14', `1..${tests.length + entries.length}`];
+  tests.forEach((t, i) => lines.push(...renderTestPoint(t, i + 1, opts)));
+  entries.forEach((entry, j) => {
     const failing = isFailing(entry.status, opts.failOn);
-    lines.push(`${failing ? 'not ok' : 'ok'} ${i + 1} - ${escapeDescription(`${entry.host} / ${entry.check}`)}`);
+    lines.push(`${failing ? 'not ok' : 'ok'} ${tests.length + j + 1} - ${escapeDescription(`${entry.host} / ${entry.check}`)}`);
     if (entry.status !== 'OK') lines.push(...renderDiagnostics(entry));
   });
-  const counts = `${formatCounted('host', report.counts.hosts)}; ${formatCounted('check', report.counts.checks)}`;
+  const testCounts = formatTestCounts(report);
+  const counts = `${formatCounted('host', report.counts.hosts)}; ${formatCounted('check', report.counts.checks)}${testCounts ? `; ${testCounts}` : ''}`;
   lines.push(`# ${foldLine(counts)}${report.counts.unreachable ? `; ${report.counts.unreachable} unreachable` : ''}`);
   if (opts.session) lines.push(`# session ${foldLine(opts.session)}`);
   return `${lines.join('\n')}\n`;
@@ -32,9 +37,39 @@ export function escapeDescription(text: string): string {
   return foldLine(text).replace(/\\/g, '\\\\').replace(/#/g, '\\#');
 }
 
+/** One test id as a point: FAIL/INTERRUPTED `not ok`, IGNORED/NOT_RUN `# SKIP`, OK_TO_FAIL `# TODO`, FLAKY ok with a comment. */
+function renderTestPoint(t: TestResult, n: number, opts: RenderOptions): string[] {
+  const name = escapeDescription(t.id);
+  const directive: Partial<Record<TestStatus, string>> = { IGNORED: ' # SKIP ignored', NOT_RUN: ' # SKIP not run', OK_TO_FAIL: ' # TODO ok to fail' };
+  const failing = t.status === 'FAIL' || t.status === 'INTERRUPTED' || t.status === 'OK_TO_FAIL' || (opts.failOn === 'flaky' && t.status === 'FLAKY');
+  const lines = [`${failing ? 'not ok' : 'ok'} ${n} - ${name}${directive[t.status] ?? ''}`];
+  if (t.status !== 'PASS') lines.push(...renderYaml(describeTest(t)));
+  // After the YAML block, which must follow its point directly.
+  if (t.status === 'FLAKY') lines.push(`# flaky: ${foldLine(t.id)} passed on try ${t.attempts}`);
+  return lines;
+}
+
+/** The diagnostics of a test: status, failure, file, duration, the steps that did not pass. */
+function describeTest(t: TestResult): Record<string, unknown> {
+  const steps = failedSteps(t).map((s) => ({ step: s.index, name: s.name, status: s.status, ...(firstProblem(s) ? { message: firstProblem(s) } : {}) }));
+  return {
+    status: t.status,
+    ...(t.failure ? { message: t.failure } : {}),
+    file: t.file,
+    durationMs: t.durationMs,
+    attempts: t.attempts,
+    ...(steps.length ? { steps } : {}),
+    ...(t.teardownFailure ? { teardown: t.teardownFailure } : {}),
+  };
+}
+
 /** Renders the `  ---` … `  ...` YAML block of a non-OK point. */
 function renderDiagnostics(entry: ReportEntry): string[] {
-  const yaml = stringify(describeEntry(entry), { defaultStringType: 'QUOTE_DOUBLE', defaultKeyType: 'PLAIN', lineWidth: 0 });
+  return renderYaml(describeEntry(entry));
+}
+
+function renderYaml(data: Record<string, unknown>): string[] {
+  const yaml = stringify(data, { defaultStringType: 'QUOTE_DOUBLE', defaultKeyType: 'PLAIN', lineWidth: 0 });
   // Double-quoted strings keep every value on one line, so no line can read as `...` and end the block.
   return ['  ---', ...yaml.trimEnd().split('\n').map((l) => `  ${l}`), '  ...'];
 }

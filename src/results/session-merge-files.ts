@@ -2,8 +2,8 @@
 import { cp, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 
-/** Session subfolders whose contents are per host, so shards never write the same file. */
-const PER_HOST_FOLDERS = ['hosts', 'services', 'watch'];
+/** Session subfolders whose contents are per host (or per test), so shards never write the same file. */
+const PER_HOST_FOLDERS = ['hosts', 'services', 'watch', 'tests'];
 
 /** Copies each source's per-host folders into `dir`; nothing already there is overwritten. */
 export async function copySessionFiles(sourceDirs: readonly string[], dir: string): Promise<void> {

@@ -48,7 +48,7 @@ export function readSession(dir: string): LoadedSession {
   } catch {
     report = buildReport([], new Date(meta.startedAt), new Date(meta.startedAt));
   }
-  const incomplete = meta.state === 'interrupted' || (meta.state === 'running' && !isAlive(meta.pid));
+  const incomplete = meta.state === 'interrupted' || meta.state === 'failed' || (meta.state === 'running' && !isAlive(meta.pid));
   return { dir, meta, report, incomplete };
 }
 

@@ -4,7 +4,7 @@ import type { Status } from './status.js';
 import type { StatusCounts } from './types.js';
 
 /** How a session ended, as people see it: `incomplete` is a run killed before it could say so. */
-export type DisplayState = 'running' | 'complete' | 'interrupted' | 'incomplete';
+export type DisplayState = 'running' | 'complete' | 'interrupted' | 'failed' | 'incomplete';
 
 /** What `smoker sessions` shows for one session. */
 export interface SessionSummary {
@@ -59,6 +59,6 @@ export function describeUnfinished(s: LoadedSession): string | undefined {
   const planned = s.meta.hosts?.length;
   const counted = planned === undefined ? `${finished} host${finished === 1 ? '' : 's'} finished` : `${finished} of ${planned} hosts finished`;
   if (state === 'running') return `session still running (pid ${s.meta.pid}): ${counted} so far`;
-  const why = state === 'interrupted' ? 'interrupted' : `smoker (pid ${s.meta.pid}) was killed before it ended`;
+  const why = state === 'interrupted' ? 'interrupted' : state === 'failed' ? 'the command failed before it ended; see session.log' : `smoker (pid ${s.meta.pid}) was killed before it ended`;
   return `session incomplete: ${counted} (${why})`;
 }

@@ -1,7 +1,8 @@
 // What session.json holds (SPEC §4).
-import type { StatusCounts } from './types.js';
+import type { RunReport } from './types.js';
 
-export type SessionState = 'running' | 'complete' | 'interrupted';
+/** `failed`: the command itself threw (an internal or a disk error) before it could finish. */
+export type SessionState = 'running' | 'complete' | 'interrupted' | 'failed';
 
 /** The contents of session.json. */
 export interface SessionMeta {
@@ -22,6 +23,6 @@ export interface SessionMeta {
   startedAt: string;
   endedAt?: string;
   state: SessionState;
-  counts?: { hosts: StatusCounts; checks: StatusCounts; unreachable: number };
+  counts?: RunReport['counts'];
   durationMs?: number;
 }

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { HostConfig } from '../config/types.js';
 import { formatDuration } from '../config/duration.js';
 import { buildHostResult } from '../results/aggregate.js';
-import type { SessionWriter } from '../results/session-writer.js';
+import type { OperationSink } from '../session/sink.js';
 import type { CheckResult, HostResult, RunReport } from '../results/types.js';
 import { emptyMessages } from '../results/types.js';
 import type { Connector } from '../transport/connector.js';
@@ -20,7 +20,7 @@ export interface ExecRequest {
   timeoutMs?: number;
   forks?: number;
   signal?: AbortSignal;
-  session?: SessionWriter;
+  session?: OperationSink;
   onHostDone?: (h: HostResult) => void;
 }
 

@@ -1,6 +1,6 @@
 // Collects host results as hosts finish, keeping the session's report.json current while they do.
 import { buildHostResult, buildReport } from '../results/aggregate.js';
-import type { SessionWriter } from '../results/session-writer.js';
+import type { OperationSink } from '../session/sink.js';
 import type { HostResult, RunReport } from '../results/types.js';
 import type { HostOutcome } from './fanout.js';
 
@@ -19,7 +19,7 @@ export class HostResultCollector {
   constructor(
     private readonly order: readonly string[],
     private readonly startedAt: Date,
-    private readonly session: SessionWriter | undefined,
+    private readonly session: OperationSink | undefined,
     private readonly onHostDone: ((h: HostResult) => void) | undefined,
   ) {}
 
@@ -55,7 +55,7 @@ export class HostResultCollector {
    * ~0.5 GB of JSON, and queued writes holding it all): each write takes every host finished by then, and
    * the next waits MIN_WRITE_GAP_MS or ten times as long as this one took, unless finish() is waiting.
    */
-  private async writeWhileDirty(session: SessionWriter): Promise<void> {
+  private async writeWhileDirty(session: OperationSink): Promise<void> {
     try {
       while (this.dirty) {
         this.dirty = false;

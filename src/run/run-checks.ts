@@ -3,7 +3,7 @@ import type { CheckSet } from '../config/check-types.js';
 import type { HostConfig, Inventory } from '../config/types.js';
 import { resolveParser, type Parser } from '../parsers/index.js';
 import { buildHostResult } from '../results/aggregate.js';
-import type { SessionWriter } from '../results/session-writer.js';
+import type { OperationSink } from '../session/sink.js';
 import type { CheckResult, HostResult, RunReport } from '../results/types.js';
 import type { Connector } from '../transport/connector.js';
 import { LocalConnection } from '../transport/local-connection.js';
@@ -26,7 +26,7 @@ export interface RunRequest {
   filters?: CheckFilters;
   forks?: number;
   signal?: AbortSignal;
-  session?: SessionWriter;
+  session?: OperationSink;
   onHostDone?: (h: HostResult) => void;
   /** Services whose `watch:` logs are tailed on their hosts while the checks run (`run --watch`). */
   watch?: readonly string[];

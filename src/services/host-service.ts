@@ -6,7 +6,7 @@ import type { ExecOptions } from '../transport/types.js';
 import type { WatchTarget } from '../watch/watcher.js';
 
 /** A service's definition for one host, ready to run: its ServiceDef fields with the host's values filled in. */
-export interface HostService extends Pick<ServiceDef, 'name' | 'start' | 'stop' | 'status' | 'wait' | 'waitTimeoutMs' | 'logs'> {
+export interface HostService extends Pick<ServiceDef, 'name' | 'start' | 'stop' | 'status' | 'clean' | 'pidFile' | 'pids' | 'wait' | 'waitTimeoutMs' | 'logs'> {
   readonly host: HostConfig;
   readonly watch: readonly WatchTarget[];
   /** env, sudo and the sudo password variable every command of the service runs with. */
@@ -40,6 +40,9 @@ export function resolveHostService(svc: ServiceDef, host: HostConfig): { service
         start: cmd(svc.start),
         stop: cmd(svc.stop),
         status: cmd(svc.status),
+        clean: cmd(svc.clean),
+        pidFile: svc.pidFile === undefined ? undefined : raw(svc.pidFile),
+        pids: cmd(svc.pids),
         wait,
         waitTimeoutMs: svc.waitTimeoutMs,
         logs: Object.fromEntries(Object.entries(svc.logs).map(([k, p]) => [k, raw(p)])),

@@ -1,7 +1,7 @@
 // services/<service>/<host>/<op>.log: every step of one operation on one host, with its command and output.
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { join } from 'node:path';
-import type { SessionWriter } from '../results/session-writer.js';
+import type { OperationSink } from '../session/sink.js';
 import type { CheckResult } from '../results/types.js';
 import type { CommandOutput } from '../transport/types.js';
 
@@ -16,9 +16,9 @@ export class OpLog {
   }
 
   /** Opens services/<service>/<host>/<op>.log (appending), or a log that writes nowhere. */
-  static async open(session: SessionWriter | undefined, service: string, host: string, op: string): Promise<OpLog> {
-    if (!session) return new OpLog(undefined, undefined);
-    const dir = await session.subdir('services', service, host);
+  static async open(session: OperationSink | undefined, service: string, host: string, op: string): Promise<OpLog> {
+    const dir = await session?.subdir('services', service, host);
+    if (dir === undefined) return new OpLog(undefined, undefined);
     return new OpLog(createWriteStream(join(dir, `${op}.log`), { flags: 'a' }), dir);
   }
 

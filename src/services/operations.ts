@@ -6,18 +6,19 @@ import type { HostConfig, Inventory } from '../config/types.js';
 import { UsageError } from '../errors.js';
 import type { ServiceStatusRow } from '../report/status-table.js';
 import { buildReport } from '../results/aggregate.js';
-import type { SessionWriter } from '../results/session-writer.js';
+import type { OperationSink } from '../session/sink.js';
 import type { RunReport } from '../results/types.js';
 import type { Connector } from '../transport/connector.js';
 import { collectFailedLogs, type CollectLogs } from './collect-phase.js';
-import { runStart, runStatus, runStop, runWaitOnly } from './phases.js';
+import { runClean, runSignal, runStart, runStatus, runStop, runWaitOnly } from './phases.js';
+import { normalizeSignal } from '../transport/host-ops.js';
 import { runRoll } from './roll.js';
 import { markLeft, runBounce, runRestart, type RollSummary } from './rolling.js';
 import { computeBatchSize, parseSerial, splitBatches } from './serial.js';
 import { ServiceHost, type OpContext } from './service-host.js';
 
 /** The operations of a service. */
-export const SERVICE_OPS = ['start', 'stop', 'status', 'wait', 'restart', 'bounce'] as const;
+export const SERVICE_OPS = ['start', 'stop', 'status', 'wait', 'restart', 'bounce', 'clean', 'kill', 'signal'] as const;
 export type ServiceOp = (typeof SERVICE_OPS)[number];
 
 /** One operation on one service. */
@@ -30,8 +31,10 @@ export interface ServiceRequest {
   /** Hosts at once, `N` or `N%`: start/stop/restart default to all, bounce to the service's bounce.serial. */
   serial?: number | string;
   collectLogs?: CollectLogs;
-  session?: SessionWriter;
+  session?: OperationSink;
   signal?: AbortSignal;
+  /** kill/signal: the signal to send (kill: default KILL; signal: default TERM), a name (`HUP`, `SIGHUP`) or number. */
+  sendSignal?: string | number;
 }
 
 /** What an operation returns: the report, the status table (status), the roll (bounce). */
@@ -43,9 +46,10 @@ export interface ServiceOutcome {
 
 /** Why the service cannot do this operation (a missing command), or undefined. */
 export function checkOperation(op: ServiceOp, svc: ServiceDef): string | undefined {
-  const needs: Record<ServiceOp, (keyof ServiceDef)[]> = { start: ['start'], stop: ['stop'], status: ['status'], wait: [], restart: ['stop', 'start'], bounce: ['stop', 'start'] };
+  const needs: Record<ServiceOp, (keyof ServiceDef)[]> = { start: ['start'], stop: ['stop'], status: ['status'], wait: [], restart: ['stop', 'start'], bounce: ['stop', 'start'], clean: ['clean'], kill: [], signal: [] };
   const missing = needs[op].filter((k) => svc[k] === undefined);
   if (missing.length) return `service ${svc.name} (${svc.file}) has no ${missing.join(' or ')} command, needed by ${op}`;
+  if ((op === 'kill' || op === 'signal') && svc.pidFile === undefined && svc.pids === undefined) return `service ${svc.name} (${svc.file}) has no pidFile: or pids: command, needed by ${op} to find its processes`;
   if (op === 'wait' && svc.wait.length === 0) return `service ${svc.name} (${svc.file}) has no wait conditions`;
   return undefined;
 }
@@ -65,7 +69,7 @@ export async function runServiceOp(req: ServiceRequest, connector: Connector): P
   if (configs.length === 0) throw new UsageError(`service ${svc.name}: no selected host runs it${svc.hosts ? ` (its hosts: ${svc.hosts})` : ''}`);
   const size = resolveBatchSize(req, configs.length);
   const startedAt = new Date();
-  const ctx: OpContext = { service: svc, op: req.op, connector, session: req.session, signal: req.signal, watch: req.op !== 'status' };
+  const ctx: OpContext = { service: svc, op: req.op, connector, session: req.session, signal: req.signal, watch: req.op !== 'status' && req.op !== 'kill' && req.op !== 'signal' };
   // Every step and watcher of every host listens for Ctrl-C on the one signal.
   if (req.signal) setMaxListeners(0, req.signal);
   const hosts = configs.map((h) => new ServiceHost(h, ctx));
@@ -95,6 +99,15 @@ export async function runServiceOp(req: ServiceRequest, connector: Connector): P
       case 'bounce':
         outcome = { roll: await runBounce(batches, svc.bounce.pauseMs, roll) };
         break;
+      case 'clean':
+        markLeft(await runRoll(batches, runClean, roll), 'clean', 'not cleaned', batches.length);
+        break;
+      case 'kill':
+      case 'signal': {
+        const sig = normalizeSignal(req.sendSignal ?? (req.op === 'kill' ? 'KILL' : 'TERM'));
+        markLeft(await runRoll(batches, (h) => runSignal(h, sig), roll), req.op, 'not signalled', batches.length);
+        break;
+      }
     }
     await Promise.all(hosts.map((h) => h.finish()));
     // A status that finds the service stopped is an answer, not a failed operation; after Ctrl-C, leave at once.
@@ -107,9 +120,16 @@ export async function runServiceOp(req: ServiceRequest, connector: Connector): P
 }
 
 /** Throws the usage error a request would meet before touching any host (missing command, bad --serial). */
-export function validateServiceRequest(req: Pick<ServiceRequest, 'op' | 'service' | 'serial'>): void {
+export function validateServiceRequest(req: Pick<ServiceRequest, 'op' | 'service' | 'serial' | 'sendSignal'>): void {
   const problem = checkOperation(req.op, req.service);
   if (problem) throw new UsageError(problem);
+  if (req.sendSignal !== undefined) {
+    try {
+      normalizeSignal(req.sendSignal);
+    } catch (err) {
+      throw new UsageError(`--signal: ${(err as Error).message}`);
+    }
+  }
   resolveBatchSize(req, 1);
 }
 

@@ -3,6 +3,7 @@ import type { ServiceStatusRow } from '../report/status-table.js';
 import type { CheckResult } from '../results/types.js';
 import type { ServiceHost } from './service-host.js';
 import { formatWaitTime, isFailedStatus, takeLastLines } from './step-result.js';
+import { shellQuote } from '../transport/shell-quote.js';
 import { describeExit, judgeProbe } from './wait.js';
 import { buildMarkScript, buildStoppedProbe, buildWaitProbe, parseMarks, type LogMark, type WaitProbe } from './wait-scripts.js';
 
@@ -43,16 +44,29 @@ export async function waitForConditions(h: ServiceHost, marks: Map<string, LogMa
   return !results.some((r) => isFailedStatus(r.status));
 }
 
-/** `start`: mark the logs, run start, then wait for the conditions. */
+/**
+ * `start`: mark the logs, run start, then wait for the conditions. The `start` operation on its own first asks
+ * `status`: a service that already runs is OK at once (its log will never say "started" again).
+ */
 export async function runStart(h: ServiceHost): Promise<boolean> {
   const svc = h.svc;
   if (!svc || !(await h.open())) return false;
+  if (h.op === 'start' && svc.status !== undefined && (await isRunning(h, svc.status))) return true;
   const marks = await markLogs(h);
   if (svc.start !== undefined) {
     const r = await runCommandStep(h, 'start', svc.start);
     if (isFailedStatus(r.status)) return false;
   }
   return waitForConditions(h, marks);
+}
+
+/** Runs `status`; when it says running, records a `start` step "already running" and returns true. */
+async function isRunning(h: ServiceHost, status: string): Promise<boolean> {
+  const out = await h.exec('status', status, { timeoutMs: h.svc?.waitTimeoutMs ?? 30_000 });
+  if (out instanceof Error || out.exitCode !== 0) return false;
+  const first = takeLastLines(out.stdout, 1)[0];
+  h.add(h.step('start', { status: 'OK', info: [`already running (status exit 0${first ? `: ${first}` : ''}); start not run`], out }));
+  return true;
 }
 
 /** `stop`: run stop, then wait until status fails (when the service has a status command). */
@@ -104,4 +118,55 @@ async function runDetached(h: ServiceHost, probe: WaitProbe, timeoutMs: number):
   const out = await h.exec(probe.name, probe.script, { timeoutMs });
   if (out instanceof Error) return h.step(probe.name, { status: 'ERROR', error: [out.message] });
   return h.step(probe.name, { ...judgeProbe(out, probe, timeoutMs), out });
+}
+
+/** `clean`: refused while `status` says the service runs; else runs the service's clean command. */
+export async function runClean(h: ServiceHost): Promise<boolean> {
+  const svc = h.svc;
+  if (!svc || !(await h.open())) return false;
+  if (svc.clean === undefined) return false;
+  if (svc.status !== undefined) {
+    const out = await h.exec('status', svc.status, { timeoutMs: svc.waitTimeoutMs });
+    if (out instanceof Error) {
+      h.add(h.step('clean', { status: 'ERROR', error: [`cannot tell whether it runs: ${out.message}`] }));
+      return false;
+    }
+    if (out.exitCode === 0) {
+      h.add(h.step('clean', { status: 'ERROR', error: [`refused: ${svc.name} is running (status exit 0); stop it first`], out }));
+      return false;
+    }
+  }
+  const r = await runCommandStep(h, 'clean', svc.clean);
+  return !isFailedStatus(r.status);
+}
+
+/** `kill`/`signal`: sends the signal to the service's processes (its `pids` command, else its pidFile); no stop script. */
+export async function runSignal(h: ServiceHost, signal: string): Promise<boolean> {
+  const svc = h.svc;
+  if (!svc || !(await h.open())) return false;
+  const name = `${h.op} ${signal}`;
+  const find = svc.pids ?? (svc.pidFile !== undefined ? `cat ${shellQuote(svc.pidFile)}` : undefined);
+  if (find === undefined) return false;
+  const found = await h.exec('pids', find, { timeoutMs: svc.waitTimeoutMs });
+  if (found instanceof Error) {
+    h.add(h.step(name, { status: 'ERROR', error: [found.message] }));
+    return false;
+  }
+  const pids = found.stdout.split(/\s+/).filter((p) => /^\d+$/.test(p) && Number(p) > 1);
+  if (found.exitCode !== 0 || pids.length === 0) {
+    const where = svc.pids !== undefined ? `pids command (exit ${found.exitCode})` : `pidFile ${svc.pidFile}`;
+    h.add(h.step(name, { status: 'ERROR', error: [`no process of ${svc.name} found by its ${where}`], out: found }));
+    return false;
+  }
+  const out = await h.exec(name, `kill -s ${signal} ${pids.join(' ')}`, { timeoutMs: 30_000 });
+  if (out instanceof Error) {
+    h.add(h.step(name, { status: 'ERROR', error: [out.message] }));
+    return false;
+  }
+  if (out.exitCode !== 0) {
+    h.add(h.step(name, { status: 'ERROR', error: [`kill -s ${signal} ${pids.join(' ')}: ${describeExit(out)} ${takeLastLines(out.stderr, 3).join('; ')}`.trim()], out }));
+    return false;
+  }
+  h.add(h.step(name, { status: 'OK', info: [`sent ${signal} to pid ${pids.join(', ')}`], out }));
+  return true;
 }

@@ -3,7 +3,7 @@ import type { ServiceDef } from '../config/check-types.js';
 import type { HostConfig } from '../config/types.js';
 import { TransportError } from '../errors.js';
 import { buildHostResult } from '../results/aggregate.js';
-import type { SessionWriter } from '../results/session-writer.js';
+import type { OperationSink } from '../session/sink.js';
 import type { CheckResult, HostResult } from '../results/types.js';
 import type { Connector } from '../transport/connector.js';
 import type { CommandOutput, Connection, ExecOptions } from '../transport/types.js';
@@ -20,7 +20,7 @@ export interface OpContext {
   /** The operation's name: start, stop, status, wait, restart or bounce (names the op log). */
   op: string;
   connector: Connector;
-  session: SessionWriter | undefined;
+  session: OperationSink | undefined;
   signal: AbortSignal | undefined;
   /** Whether the service's watchers run (not for status, which changes nothing). */
   watch: boolean;
@@ -50,6 +50,11 @@ export class ServiceHost {
 
   get name(): string {
     return this.host.name;
+  }
+
+  /** The operation this host takes part in (start, stop, bounce...). */
+  get op(): string {
+    return this.ctx.op;
   }
 
   /** The folder of this host's service files in the session (undefined without a session). */

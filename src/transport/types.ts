@@ -1,4 +1,7 @@
 // The transport contract: one connection per host, commands as values, never exceptions for exit codes.
+import type { HostFiles } from './host-files.js';
+import type { LogFollow } from './log-follow.js';
+import type { CopyResult } from './tree-copy.js';
 
 /** How to run one command on a host. */
 export interface ExecOptions {
@@ -50,5 +53,21 @@ export interface Connection {
   writeFile(remotePath: string, content: string | Buffer, mode?: number): Promise<void>;
   /** Streams a remote file into a local file without buffering it. */
   download(remotePath: string, localPath: string): Promise<void>;
+  /** Copies a local file or tree to `remotePath` (which becomes that file or directory), modes kept; SFTP over SSH. */
+  upload(localPath: string, remotePath: string): Promise<CopyResult>;
+  /** Copies a host's file or tree to `localPath` (which becomes that file or directory), modes kept. */
+  fetch(remotePath: string, localPath: string): Promise<CopyResult>;
+  /** Whether anything is at the path. */
+  exists(path: string): Promise<boolean>;
+  /** `mkdir -p`. */
+  mkdir(path: string): Promise<void>;
+  /** `rm -rf` (refuses `/`). */
+  remove(path: string): Promise<void>;
+  /** Signals a pid, or every process whose command line matches a pattern (pgrep -f); returns the pids signalled. */
+  signal(target: number | string, signal?: string | number): Promise<number[]>;
+  /** Follows a log from its current end: `follow(path).waitFor(/started/, 30_000)`; stop() it when done. */
+  follow(path: string): LogFollow;
+  /** The host's file primitives (stat, readdir, mkdir, chmod, put, get). */
+  files(): HostFiles;
   close(): Promise<void>;
 }

@@ -3,7 +3,7 @@
 import type { CheckDef, ServiceDef } from '../config/check-types.js';
 import { selectHosts } from '../config/patterns.js';
 import type { HostConfig, Inventory } from '../config/types.js';
-import type { SessionWriter } from '../results/session-writer.js';
+import type { OperationSink } from '../session/sink.js';
 import type { CheckResult } from '../results/types.js';
 import { resolveHostService } from '../services/host-service.js';
 import type { Connection } from '../transport/types.js';
@@ -17,7 +17,7 @@ export interface RunWatchOptions {
   inventory: Inventory;
   /** Services watched on every host for the whole run (`run --watch`). */
   watch?: readonly string[];
-  session?: SessionWriter;
+  session?: OperationSink;
   signal?: AbortSignal;
 }
 

@@ -1,4 +1,4 @@
-// `smoker start|stop|status|wait|restart|bounce SERVICE`: service operations over SSH (SPEC §6).
+// `smoker start|stop|status|wait|restart|bounce|clean|kill|signal SERVICE`: service operations over SSH (SPEC §6).
 import type { CommandModule } from 'yargs';
 import { inventoryFrom, withHosts } from '../options.js';
 import { withSessionOptions, type SessionArgs } from '../session-options.js';
@@ -11,6 +11,7 @@ interface Args extends SessionArgs {
   checks?: string[];
   serial?: string;
   'collect-logs': string;
+  signal?: string;
 }
 
 const FORMATS = ['minimal', 'normal', 'long', 'full', 'json', 'tap', 'junit', 'nagios'];
@@ -22,6 +23,9 @@ const DESCRIBE: Record<string, string> = {
   wait: "Wait for a service's conditions (port, http, log, command)",
   restart: 'Stop a service on all its hosts, then start it on all',
   bounce: 'Rolling restart: stop, start and wait, N hosts at a time',
+  clean: "Run a service's clean: command (refused on hosts where status says it runs)",
+  kill: "Kill a service's processes (pidFile: or pids:), default signal KILL, without its stop script",
+  signal: "Send a signal (default TERM) to a service's processes (pidFile: or pids:)",
 };
 
 /** Builds the command module of one operation. */
@@ -36,6 +40,7 @@ function serviceCommand(op: string): CommandModule<object, Args> {
         .option('checks', { type: 'string', array: true, describe: 'Check/service files or folders (replaces the inventory checks: list)' })
         .option('serial', { type: 'string', describe: op === 'bounce' ? 'Hosts per batch, N or N% (default: the service bounce.serial, else 1)' : 'Hosts at a time, N or N% (default all at once)', requiresArg: true })
         .option('collect-logs', { choices: ['always', 'on-failure', 'never'], default: 'on-failure', describe: "When to copy the service's logs: into the session: always, after a failed operation, never" })
+        .option('signal', { type: 'string', hidden: op !== 'kill' && op !== 'signal', describe: `Signal to send: a name (HUP, SIGHUP) or number (default ${op === 'kill' ? 'KILL' : 'TERM'})`, requiresArg: true })
         .option('o', { alias: 'output', choices: FORMATS, default: 'normal', describe: op === 'status' ? 'Output format (human formats print the table)' : 'Output format' })
         .example(`$0 ${op} kafka -i inventories/lab.yaml`, `${op[0]?.toUpperCase()}${op.slice(1)} kafka on its hosts`)
         .example(op === 'bounce' ? '$0 bounce kafka --serial 25%' : `$0 ${op} kafka -H 'lab[1:2]'`, op === 'bounce' ? 'A quarter of the hosts at a time' : 'Only on lab1 and lab2') as never,
@@ -49,6 +54,7 @@ function serviceCommand(op: string): CommandModule<object, Args> {
         checks: argv.checks,
         serial: argv.serial,
         collectLogs: argv['collect-logs'] as never,
+        ...(argv.signal !== undefined ? { sendSignal: argv.signal } : {}),
         output: argv.o,
         session: argv,
         argv: process.argv.slice(2),
@@ -57,5 +63,5 @@ function serviceCommand(op: string): CommandModule<object, Args> {
   };
 }
 
-/** The six service commands, in help order. */
-export const serviceCommands = ['start', 'stop', 'status', 'wait', 'restart', 'bounce'].map(serviceCommand);
+/** The service commands, in help order. */
+export const serviceCommands = ['start', 'stop', 'status', 'wait', 'restart', 'bounce', 'clean', 'kill', 'signal'].map(serviceCommand);

@@ -28,18 +28,21 @@ export async function runExecCommand(opts: {
   const shard = opts.shard === undefined ? undefined : parseShard(opts.shard);
   await withHostCommand({ ...opts, command: 'exec', shard }, async (f) => {
     const progress = opts.output === 'json' ? undefined : await startProgress(f.hosts.length, 'exec');
-    const { report, outputs } = await runExec(
+    const op = f.session.operation('exec');
+    const { report: ran, outputs } = await runExec(
       {
         hosts: f.hosts,
         command: opts.command,
         ...(timeoutMs !== undefined ? { timeoutMs } : {}),
         ...(opts.forks !== undefined ? { forks: opts.forks } : {}),
         signal: f.signal,
-        ...(f.session ? { session: f.session } : {}),
+        session: op,
         onHostDone: (h) => progress?.tick(h),
       },
       f.connector,
     ).finally(() => progress?.stop());
+    await op.writeReport(ran);
+    const report = await f.session.writeReports(new Date(ran.endedAt ?? Date.now()));
     if (opts.output === 'json') {
       const hosts = Object.values(report.hosts).map((h) => {
         const out = outputs.get(h.host);
@@ -49,6 +52,6 @@ export async function runExecCommand(opts: {
     } else {
       process.stdout.write(renderExecGroups(report, outputs, { color: detectColor(process.env, process.stdout.isTTY === true), ...(f.sessionLabel ? { session: f.sessionLabel } : {}) }));
     }
-    return { report, exitCode: exitCodeFor(report) };
+    return { exitCode: exitCodeFor(report) };
   });
 }

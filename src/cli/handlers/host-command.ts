@@ -3,9 +3,8 @@ import { loadAnyInventory } from '../../config/load-any-inventory.js';
 import { selectHostsStrict } from '../../config/patterns.js';
 import type { HostConfig, Inventory } from '../../config/types.js';
 import { ExitCode } from '../../errors.js';
-import { SessionWriter, pruneSessions } from '../../results/session-writer.js';
-import type { RunReport } from '../../results/types.js';
 import { formatShard, selectShard, type Shard } from '../../run/shard.js';
+import { Session } from '../../session/session.js';
 import { Connector } from '../../transport/connector.js';
 import { trapInterrupts } from '../interrupt.js';
 import { resultsRoot, type SessionArgs } from '../session-options.js';
@@ -15,7 +14,8 @@ export interface HostCommandFrame {
   inventory: Inventory;
   hosts: HostConfig[];
   connector: Connector;
-  session: SessionWriter | undefined;
+  /** The command's session (it writes no files with --no-results). */
+  session: Session;
   signal: AbortSignal;
   /** Path of the session for display, e.g. results/2026-11-22--001. */
   sessionLabel: string | undefined;
@@ -36,25 +36,22 @@ export interface HostCommandOptions {
 }
 
 /** Sets up, runs `body`, then finishes the session and sets process.exitCode. */
-export async function withHostCommand(opts: HostCommandOptions, body: (frame: HostCommandFrame) => Promise<{ report: RunReport; exitCode: number }>): Promise<void> {
+export async function withHostCommand(opts: HostCommandOptions, body: (frame: HostCommandFrame) => Promise<{ exitCode: number }>): Promise<void> {
   const inventory = opts.loaded ?? (await loadAnyInventory(opts.inventory)).inventory;
   for (const w of inventory.warnings) process.stderr.write(`warning: ${w}\n`);
   const names = opts.pattern ? new Set(selectHostsStrict(opts.pattern, { hosts: inventory.hosts.map((h) => h.name), groups: inventory.groups })) : undefined;
   const selected = inventory.hosts.filter((h) => !names || names.has(h.name));
   const hosts = opts.shard ? selectShard(selected, opts.shard, (h) => h.name) : selected;
-  const root = resultsRoot(opts.session);
-  const { version } = await import('../../version.js');
-  const session = root
-    ? await SessionWriter.create(root, {
-        command: opts.command,
-        argv: opts.argv,
-        inventory: inventory.file,
-        hosts: hosts.map((h) => h.name),
-        ...(opts.filters ? { filters: opts.filters } : {}),
-        ...(opts.shard ? { shard: formatShard(opts.shard) } : {}),
-        versions: { smoker: version, node: process.version },
-      })
-    : undefined;
+  const session = await Session.open({
+    root: resultsRoot(opts.session),
+    command: opts.command,
+    argv: opts.argv,
+    inventory: inventory.file,
+    hosts: hosts.map((h) => h.name),
+    filters: opts.filters,
+    keep: opts.session.keep,
+    shard: opts.shard ? formatShard(opts.shard) : undefined,
+  });
   const connector = new Connector({
     inventoryHosts: inventory.hosts,
     warn: (m) => {
@@ -62,18 +59,14 @@ export async function withHostCommand(opts: HostCommandOptions, body: (frame: Ho
       session?.log(`warning: ${m}`);
     },
   });
-  const trap = trapInterrupts(() => session?.log('interrupted by user'));
+  const trap = trapInterrupts(() => session.log('interrupted by user'));
   try {
-    const { report, exitCode } = await body({ inventory, hosts, connector, session, signal: trap.signal, sessionLabel: session ? `${root}/${session.id}` : undefined });
+    const { exitCode } = await body({ inventory, hosts, connector, session, signal: trap.signal, sessionLabel: session.label });
     const interrupted = trap.signal.aborted;
-    if (session) {
-      await session.writeReport(report);
-      await session.finish(interrupted ? 'interrupted' : 'complete', { counts: report.counts });
-      if (opts.session.keep !== undefined && root) await pruneSessions(root, opts.session.keep);
-    }
+    await session.close(interrupted ? 'interrupted' : 'complete');
     process.exitCode = interrupted ? ExitCode.interrupted : exitCode;
   } catch (err) {
-    await session?.finish(trap.signal.aborted ? 'interrupted' : 'complete').catch(() => undefined);
+    await session.close(trap.signal.aborted ? 'interrupted' : 'failed').catch(() => undefined);
     throw err;
   } finally {
     trap.dispose();

@@ -4,8 +4,6 @@ import { didYouMean } from '../../config/suggest.js';
 import { ExitCode, UsageError } from '../../errors.js';
 import { exitCodeFor } from '../../results/exit-code.js';
 import { locateSession, readSession, selectFromSession } from '../../results/session-reader.js';
-import type { SessionWriter } from '../../results/session-writer.js';
-import type { RunReport } from '../../results/types.js';
 import { describeFilters, type CheckFilters } from '../../run/filters.js';
 import { planRun } from '../../run/plan.js';
 import { runChecks } from '../../run/run-checks.js';
@@ -59,26 +57,21 @@ async function runOnce(opts: RunCommandOptions, inventory: Loaded['inventory'], 
   await withHostCommand({ ...opts, command: 'run', filters: describeFilters(filters), loaded: inventory, shard }, async (f) => {
     const progress = machine ? undefined : await startProgress(f.hosts.length, 'run');
     // Hosts left without a check do not run: record the planned ones so a killed run can say "N of M finished".
-    await f.session?.update({ hosts: planRun(inventory, f.hosts, checks.checks, filters).map((p) => p.host.name) });
-    const report = await runChecks(
-      { inventory, hosts: f.hosts, checks, filters, ...(opts.watch?.length ? { watch: opts.watch } : {}), ...(opts.forks !== undefined ? { forks: opts.forks } : {}), signal: f.signal, ...(f.session ? { session: f.session } : {}), onHostDone: (h) => progress?.tick(h) },
+    await f.session.plan(planRun(inventory, f.hosts, checks.checks, filters).map((p) => p.host.name));
+    const op = f.session.operation('run');
+    const checked = await runChecks(
+      { inventory, hosts: f.hosts, checks, filters, ...(opts.watch?.length ? { watch: opts.watch } : {}), ...(opts.forks !== undefined ? { forks: opts.forks } : {}), signal: f.signal, session: op, onHostDone: (h) => progress?.tick(h) },
       f.connector,
     );
     progress?.stop();
+    await op.writeReport(checked);
+    const report = await f.session.writeReports(new Date(checked.endedAt ?? Date.now()));
     const { renderReport, nagiosExitCode, detectColor } = await import('../../report/index.js');
-    if (f.session) await writeSessionReports(f.session, report, f.sessionLabel);
     const color = !machine && detectColor(process.env, process.stdout.isTTY === true);
     process.stdout.write(ensureNewline(renderReport(report, opts.output as never, { color, failOn: opts.failOn, ...(f.sessionLabel ? { session: f.sessionLabel } : {}) })));
     if (Object.keys(report.hosts).length === 0) process.stderr.write('smoker: no check matched the hosts and filters given\n');
-    return { report, exitCode: opts.output === 'nagios' ? nagiosExitCode(report) : exitCodeFor(report, opts.failOn) };
+    return { exitCode: opts.output === 'nagios' ? nagiosExitCode(report) : exitCodeFor(report, opts.failOn) };
   });
-}
-
-/** Writes summary.txt, junit.xml and report.html into the session. */
-export async function writeSessionReports(session: SessionWriter, report: RunReport, label: string | undefined): Promise<void> {
-  const { renderSummaryText, renderJunit, renderHtml } = await import('../../report/index.js');
-  const o = label ? { session: label } : {};
-  await Promise.all([session.writeFile('summary.txt', renderSummaryText(report, o)), session.writeFile('junit.xml', renderJunit(report, o)), session.writeFile('report.html', renderHtml(report, o))]);
 }
 
 function withPreviousResults(filters: CheckFilters, opts: RunCommandOptions): CheckFilters {

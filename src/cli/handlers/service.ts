@@ -16,6 +16,8 @@ export interface ServiceCommandOptions {
   checks: string[] | undefined;
   serial: string | undefined;
   collectLogs: CollectLogs;
+  /** kill/signal: --signal. */
+  sendSignal?: string;
   output: string;
   session: SessionArgs;
   argv: string[];
@@ -32,10 +34,11 @@ export async function runServiceCommand(opts: ServiceCommandOptions): Promise<vo
     const hint = didYouMean(opts.service, known) || (known.length ? ` (services: ${known.join(', ')})` : ' (no services: section in the check files)');
     throw new UsageError(`unknown service "${opts.service}"${hint}`);
   }
-  validateServiceRequest({ op: opts.op, service, ...(opts.serial !== undefined ? { serial: opts.serial } : {}) });
+  validateServiceRequest({ op: opts.op, service, ...(opts.serial !== undefined ? { serial: opts.serial } : {}), ...(opts.sendSignal !== undefined ? { sendSignal: opts.sendSignal } : {}) });
   await withHostCommand({ ...opts, command: opts.op, filters: { service: opts.service }, loaded: inventory }, async (f) => {
     // The planned hosts, so a killed operation's session can say how many finished.
-    await f.session?.update({ hosts: selectServiceHosts(service, inventory, f.hosts).map((h) => h.name) });
+    await f.session.plan(selectServiceHosts(service, inventory, f.hosts).map((h) => h.name));
+    const op = f.session.operation(`${opts.op} ${service.name}`);
     const outcome = await runServiceOp(
       {
         op: opts.op,
@@ -44,20 +47,20 @@ export async function runServiceCommand(opts: ServiceCommandOptions): Promise<vo
         hosts: f.hosts,
         ...(opts.serial !== undefined ? { serial: opts.serial } : {}),
         collectLogs: opts.collectLogs,
+        ...(opts.sendSignal !== undefined ? { sendSignal: opts.sendSignal } : {}),
         signal: f.signal,
-        ...(f.session ? { session: f.session } : {}),
+        session: op,
       },
       f.connector,
     );
-    const { report, rows, roll } = outcome;
-    const { renderReport, renderStatusTable, renderSummaryLine, renderSummaryText, nagiosExitCode, detectColor } = await import('../../report/index.js');
+    await op.writeReport(outcome.report);
+    const { rows, roll } = outcome;
+
+    const { renderReport, renderStatusTable, renderSummaryLine, nagiosExitCode, detectColor } = await import('../../report/index.js');
     const rollLine = roll ? describeRoll(service.name, roll) : undefined;
-    if (f.session) {
-      const { writeSessionReports } = await import('./run.js');
-      await writeSessionReports(f.session, report, f.sessionLabel);
-      if (rollLine) await f.session.writeFile('summary.txt', `${renderSummaryText(report, f.sessionLabel ? { session: f.sessionLabel } : {})}${rollLine}\n`);
-      f.session.log(rollLine ?? `${opts.op} ${service.name}: ${report.status}`);
-    }
+    if (rollLine) f.session.note(rollLine);
+    const report = await f.session.writeReports(new Date(outcome.report.endedAt ?? Date.now()));
+    if (!rollLine) f.session.log(`${opts.op} ${service.name}: ${report.status}`);
     const machine = MACHINE.includes(opts.output);
     const color = !machine && detectColor(process.env, process.stdout.isTTY === true);
     const session = f.sessionLabel ? { session: f.sessionLabel } : {};
@@ -68,8 +71,8 @@ export async function runServiceCommand(opts: ServiceCommandOptions): Promise<vo
       process.stdout.write(ensureNewline(renderReport(report, opts.output as never, { color, ...session })));
       if (rollLine && !machine) process.stdout.write(`${rollLine}\n`);
     }
-    if (f.signal.aborted) return { report, exitCode: ExitCode.interrupted };
-    return { report, exitCode: opts.output === 'nagios' ? nagiosExitCode(report) : exitCodeFor(report) };
+    if (f.signal.aborted) return { exitCode: ExitCode.interrupted };
+    return { exitCode: opts.output === 'nagios' ? nagiosExitCode(report) : exitCodeFor(report) };
   });
 }
 

@@ -4,8 +4,7 @@ import { exitCodeFor } from '../../results/exit-code.js';
 import { planMerge } from '../../results/session-merge.js';
 import { copySessionFiles } from '../../results/session-merge-files.js';
 import { locateSession, readSession } from '../../results/session-reader.js';
-import { SessionWriter } from '../../results/session-writer.js';
-import { writeSessionReports } from './run.js';
+import { Session } from '../../session/session.js';
 
 /** Options of the merge handler. */
 export interface SessionsMergeOptions {
@@ -24,26 +23,21 @@ export async function runSessionsMerge(opts: SessionsMergeOptions): Promise<void
   const plan = planMerge(sources);
   for (const w of plan.warnings) process.stderr.write(`warning: ${w}\n`);
 
-  const { version } = await import('../../version.js');
-  const session = await SessionWriter.create(opts.root, {
-    command: 'merge',
-    argv: opts.argv,
-    ...plan.meta,
-    sources: dirs,
-    versions: { smoker: version, node: process.version },
-  });
-  const label = `${opts.root}/${session.id}`;
+  const session = await Session.open({ root: opts.root, command: 'merge', argv: opts.argv, ...plan.meta, sources: dirs, startedAt: new Date(plan.report.startedAt), ...(plan.report.endedAt ? { endedAt: new Date(plan.report.endedAt) } : {}) });
+  const label = session.label as string;
+  let report = plan.report;
   try {
     for (const s of sources) session.log(`source ${s.dir}: ${s.meta.command}${s.meta.shard ? ` --shard ${s.meta.shard}` : ''}, ${s.meta.state}, ${Object.keys(s.report.hosts).length} hosts`);
-    await copySessionFiles(dirs, session.dir);
-    await session.writeReport(plan.report);
-    await writeSessionReports(session, plan.report, label);
+    await copySessionFiles(dirs, session.dir as string);
+    await session.addReport(plan.report, 'merge');
+    for (const s of sources) for (const t of Object.values(s.report.tests ?? {})) await session.addTest(t);
+    report = await session.close(plan.incomplete ? 'interrupted' : 'complete');
   } finally {
-    await session.finish(plan.incomplete ? 'interrupted' : 'complete', { counts: plan.report.counts });
+    await session.close('failed');
   }
   const { renderReport, detectColor } = await import('../../report/index.js');
   const color = detectColor(process.env, process.stdout.isTTY === true);
   process.stdout.write(`merged ${sources.length} session${sources.length === 1 ? '' : 's'} into ${label}\n`);
-  process.stdout.write(renderReport(plan.report, 'minimal', { color, session: label }));
-  process.exitCode = exitCodeFor(plan.report);
+  process.stdout.write(renderReport(report, 'minimal', { color, session: label }));
+  process.exitCode = exitCodeFor(report);
 }

@@ -16,11 +16,62 @@
   const gridWrap = el('div', { class: 'grid-wrap' });
   const details = el('aside', { class: 'details', id: 'details', hidden: '', 'aria-live': 'polite' });
   main.append(gridWrap, details);
+  const tests = Object.values(report.tests || {});
+  if (tests.length) document.body.append(buildTests());
   document.body.append(filters.root, main);
-  gridWrap.append(buildGrid());
+  gridWrap.append(tests.length && hosts.length === 0 ? el('p', { class: 'none' }, 'No host checks in this session: see the tests above.') : buildGrid());
   applyFilters();
 
   document.addEventListener('keydown', (event) => { if (event.key === 'Escape') closeDetails(); });
+
+  /** The tests view: a row per test (status, id, duration, hosts, file) that opens its steps and links to its files. */
+  function buildTests() {
+    const root = el('section', { class: 'tests', id: 'tests', 'aria-label': 'Tests' });
+    const counts = {};
+    for (const t of tests) counts[t.status] = (counts[t.status] || 0) + 1;
+    root.append(el('h2', {}, tests.length + ' test' + (tests.length === 1 ? '' : 's') + ': ' + Object.entries(counts).map((e) => e[1] + ' ' + e[0]).join(', ')));
+    for (const t of tests) {
+      const item = el('details', { class: 'test', 'data-test': t.id, 'data-status': t.status });
+      if (t.status === 'FAIL' || t.status === 'INTERRUPTED') item.setAttribute('open', '');
+      const summary = el('summary');
+      const hostList = Object.entries(t.hosts || {}).map((e) => e[0] + ': ' + e[1].join(', ')).join('; ');
+      summary.append(el('span', { class: 'badge t-' + t.status }, t.status), el('span', { class: 'name mono' }, t.id),
+        el('span', { class: 'muted' }, formatDuration(t.durationMs) + (t.attempts > 1 ? ' · ' + t.attempts + ' tries' : '')),
+        el('span', { class: 'muted' }, hostList), el('span', { class: 'muted mono' }, t.file));
+      item.append(summary);
+      if (t.description) item.append(el('p', { class: 'muted' }, t.description));
+      if (t.failure) item.append(el('p', { class: 'failure' }, t.failure));
+      if (t.teardownFailure) item.append(el('p', { class: 'failure' }, 'teardown: ' + t.teardownFailure));
+      const links = el('p', { class: 'links' });
+      for (const f of ['test.log', 'result.json', 'data.json']) links.append(link(t.dir + '/' + f, f));
+      item.append(links);
+      const table = el('table', { class: 'steps' });
+      const head = el('tr');
+      for (const h of ['#', 'phase', 'step', 'status', 'time', 'message', 'files']) head.append(el('th', {}, h));
+      table.append(head);
+      for (const s of t.steps || []) {
+        const row = el('tr', { 'data-step': String(s.index), 'data-status': s.status });
+        const m = s.messages || {};
+        const problem = (m.error && m.error[0]) || (m.warn && m.warn[0]) || (m.info && m.info[0]) || '';
+        row.append(el('td', { class: 'mono' }, String(s.index).padStart(2, '0')), el('td', {}, s.phase), el('td', {}, s.name));
+        const st = el('td');
+        st.append(el('span', { class: 'badge s-' + s.status }, s.status));
+        row.append(st, el('td', { class: 'mono' }, formatDuration(s.durationMs)), el('td', {}, problem));
+        const files = el('td');
+        if (s.dir) for (const f of ['stdout', 'stderr', 'result.json']) files.append(link(s.dir + '/' + f, f), ' ');
+        row.append(files);
+        table.append(row);
+      }
+      item.append(table);
+      root.append(item);
+    }
+    return root;
+  }
+
+  /** A link to a file of the session, relative to report.html. */
+  function link(href, text) {
+    return el('a', { href: href.split('/').map(encodeURIComponent).join('/') }, text);
+  }
 
   /** Check names in first-seen order; `connect` first when a host was unreachable. */
   function listCheckNames() {
