@@ -24,7 +24,7 @@ test(
     const workload = `ok=0; i=0; while [ $i -lt ${REQUESTS} ]; do python3 -c "import urllib.request; urllib.request.urlopen('http://127.0.0.1:8000/', timeout=1)" 2>/dev/null && ok=$((ok+1)); i=$((i+1)); sleep 0.2; done; echo "answered $ok of ${REQUESTS}"`;
     const load = t.background(t.exec(first, workload), 'load');
     await t.bounce('demo', { serial: 1 });
-    await t.kill({ pidFile: '/tmp/demo/demo.pid' }, { on: last, signal: 'KILL' });
+    await t.kill('demo', { on: last, signal: 'KILL' });
     await t.start('demo', { on: last });
     await t.wait({ check: 'demo-http' }, { timeout: '30s', every: '1s' });
     const { stdout, exitCode } = await load;

@@ -136,7 +136,7 @@ export class TestContextImpl implements TestContext {
   /** kill/signal as one step. */
   async signalWith(kind: 'kill' | 'signal', target: ProcessTarget, signal: string, on: string | undefined): Promise<void> {
     const what = target.service ?? (target.pidFile ? `pid in ${target.pidFile}` : `processes /${target.process ?? ''}/`);
-    await this.step(kind, `${kind} -${signal.toUpperCase().replace(/^SIG/, '')} ${what}${on ? ` on ${on}` : ''}`, () => signalStep(this.env, target, signal, on));
+    await this.step(kind, `${kind} -${signal.toUpperCase().replace(/^SIG/, '')} ${what}${on ? ` on ${on}` : ''}`, () => signalStep(this.env, kind, target, signal, on));
   }
 
   async copy(src: string, dest: string, opts: { on?: string } = {}): Promise<void> {

@@ -1,4 +1,5 @@
 // One run of one test: its hosts and connections, setup/steps under the timeout, teardown always, results on disk.
+import { setMaxListeners } from 'node:events';
 import { writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import type { CheckSet } from '../config/check-types.js';
@@ -100,6 +101,7 @@ export async function runTest(req: RunTestRequest): Promise<TestResult> {
   // Teardown: always, with its own time budget; after Ctrl-C too (a second Ctrl-C exits at once).
   recorder.phase = 'teardown';
   phase = new AbortController();
+  setMaxListeners(0, phase.signal);
   let teardownFailure: string | undefined;
   if (spec.teardown.length || spec.teardownFn) {
     const td = (async () => {
@@ -183,6 +185,8 @@ async function settle(work: Promise<unknown>[], ms: number): Promise<boolean> {
 /** An abort controller that also aborts with a parent signal. */
 function linked(parent: AbortSignal): AbortController {
   const c = new AbortController();
+  // Every step, watcher and background of the test listens on it.
+  setMaxListeners(0, c.signal);
   if (parent.aborted) c.abort();
   else parent.addEventListener('abort', () => c.abort(), { once: true });
   return c;

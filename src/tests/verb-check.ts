@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import type { CheckSet } from '../config/check-types.js';
 import type { HostConfig } from '../config/types.js';
 import { UsageError } from '../errors.js';
-import { safeName, type SessionWriter } from '../results/session-writer.js';
+import { safeName } from '../results/session-writer.js';
+import type { OperationSink } from '../session/sink.js';
 import type { RunReport } from '../results/types.js';
 import { runChecks } from '../run/run-checks.js';
 import { outcomeOfReport } from './report-outcome.js';
@@ -17,7 +18,7 @@ export async function runNamedChecks(env: TestEnv, names: readonly string[], hos
   const unknown = names.find((n) => !known.has(n));
   if (unknown !== undefined) throw new UsageError(`unknown check "${unknown}"`);
   const checks: CheckSet = { ...env.checks, checks: env.checks.checks.filter((c) => names.includes(c.name)) };
-  const session = dir ? (dirSink(dir) as unknown as SessionWriter) : undefined;
+  const session = dir ? dirSink(dir) : undefined;
   return runChecks({ inventory: env.inventory, hosts, checks, filters: { names }, signal: env.signal(), ...(session ? { session } : {}) }, env.connector);
 }
 
@@ -36,7 +37,7 @@ export async function checkStep(env: TestEnv, names: readonly string[], on: stri
 }
 
 /** A sink that puts check files in a step's folder. */
-function dirSink(dir: string) {
+function dirSink(dir: string): OperationSink {
   const make = async (...parts: string[]) => {
     const d = join(dir, ...parts.map(safeName));
     await mkdir(d, { recursive: true });

@@ -1,4 +1,5 @@
 // `exec`: a command on the test's hosts, its output in the step folder, judged against `expect`.
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { formatDuration } from '../config/duration.js';
 import type { ExpectSpec } from '../config/test-types.js';
@@ -16,7 +17,7 @@ export async function execOnHosts(env: TestEnv, hosts: readonly HostConfig[], co
     hosts.map(async (h) => {
       const conn = await env.conn(h);
       const where = dir ? (hosts.length > 1 ? join(dir, h.name) : dir) : undefined;
-      if (where && hosts.length > 1) await import('node:fs/promises').then((fs) => fs.mkdir(where, { recursive: true }));
+      if (where && hosts.length > 1) await mkdir(where, { recursive: true });
       const out = await conn.exec(command(h), {
         signal: env.signal(),
         env: h.env,

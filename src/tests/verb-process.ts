@@ -5,7 +5,7 @@ import { substituteRaw } from '../run/substitute.js';
 import { shellQuote } from '../transport/shell-quote.js';
 import type { StepOutcome } from './step-recorder.js';
 import { placeholders, type TestEnv } from './test-env.js';
-import { serviceHosts, serviceNamed } from './verb-service.js';
+import { runOp, serviceHosts, serviceNamed } from './verb-service.js';
 
 /** Which processes: a service's (its pidFile:), the pid in a file, or a `pgrep -f` pattern. */
 export interface ProcessTarget {
@@ -15,17 +15,19 @@ export interface ProcessTarget {
 }
 
 /** Sends a signal to the target's processes on each host; a host where none was found fails the step. */
-export async function signalStep(env: TestEnv, target: ProcessTarget, signal: string, on: string | undefined): Promise<StepOutcome> {
+export async function signalStep(env: TestEnv, kind: 'kill' | 'signal', target: ProcessTarget, signal: string, on: string | undefined): Promise<StepOutcome> {
   const sig = signal.toUpperCase().replace(/^SIG/, '');
   let hosts: HostConfig[];
-  let pidFile = target.pidFile;
+  const pidFile = target.pidFile;
   if (target.service !== undefined) {
+    // A service's processes: its pidFile: or pids: command (src/services/).
     const svc = serviceNamed(env, target.service);
     hosts = serviceHosts(env, svc, on);
     await env.watchService(svc, hosts);
-    pidFile = (svc as { pidFile?: string }).pidFile;
-    if (pidFile === undefined) throw new UsageError(`kill/signal of service ${svc.name}: the service has no pidFile: (give pidFile: or process: in the step instead)`);
-  } else hosts = env.hosts.select(on);
+    if (svc.pidFile === undefined && svc.pids === undefined) throw new UsageError(`kill/signal of service ${svc.name}: the service has no pidFile: or pids: (or give pidFile: or process: in the step)`);
+    return runOp(env, svc, hosts, kind, undefined, sig);
+  }
+  hosts = env.hosts.select(on);
   const results = await Promise.all(
     hosts.map(async (h) => {
       const values = placeholders(env, h);

@@ -2,11 +2,9 @@
 import type { ServiceDef } from '../config/check-types.js';
 import type { HostConfig } from '../config/types.js';
 import { UsageError } from '../errors.js';
-import type { SessionWriter } from '../results/session-writer.js';
 import { collectLogs } from '../services/collect-logs.js';
 import { resolveHostService } from '../services/host-service.js';
-import { describeRoll, runServiceOp, selectServiceHosts } from '../services/operations.js';
-import { describeExit } from '../services/wait.js';
+import { describeRoll, runServiceOp, selectServiceHosts, type ServiceOp } from '../services/operations.js';
 import { outcomeOfReport } from './report-outcome.js';
 import type { TestSink } from './session-port.js';
 import type { StepOutcome } from './step-recorder.js';
@@ -34,19 +32,24 @@ export async function runServiceVerb(env: TestEnv, verb: ServiceVerb, service: s
   const svc = serviceNamed(env, service);
   const hosts = serviceHosts(env, svc, opts.on);
   await env.watchService(svc, hosts);
-  if (verb === 'clean') return clean(env, svc, hosts);
   if (verb === 'collect') return collect(env, svc, hosts);
+  return runOp(env, svc, hosts, verb, opts.serial);
+}
+
+/** Runs an operation of src/services/ on the test's hosts; its files go under the test's services/. */
+export async function runOp(env: TestEnv, svc: ServiceDef, hosts: HostConfig[], op: ServiceOp, serial?: number | string, sendSignal?: string): Promise<StepOutcome> {
   const sink = env.sink ? opSink(env.sink, svc.name) : undefined;
   const { report, roll: rolled } = await runServiceOp(
     {
-      op: verb,
+      op,
       service: svc,
       inventory: env.inventory,
       hosts,
-      ...(opts.serial !== undefined ? { serial: opts.serial } : {}),
+      ...(serial !== undefined ? { serial } : {}),
+      ...(sendSignal !== undefined ? { sendSignal } : {}),
       signal: env.signal(),
       // The op writes services/<svc>/<host>/<op>.log under the test's folder.
-      ...(sink ? { session: sink as unknown as SessionWriter } : {}),
+      ...(sink ? { session: sink } : {}),
     },
     env.connector,
   );
@@ -61,28 +64,6 @@ function opSink(sink: TestSink, service: string): TestSink {
     ...sink,
     subdir: (...parts) => (parts[0] === 'watch' ? sink.subdir('services', service, ...parts.slice(1), 'watch') : sink.subdir(...parts)),
   };
-}
-
-/** `clean`: the service's clean command on each host; refused on a host where status says it runs. */
-async function clean(env: TestEnv, svc: ServiceDef, hosts: HostConfig[]): Promise<StepOutcome> {
-  if (svc.clean === undefined) throw new UsageError(`service ${svc.name} has no clean: command`);
-  const results = await Promise.all(
-    hosts.map(async (h) => {
-      const r = resolveHostService(svc, h);
-      if ('error' in r) return { h: h.name, error: r.error };
-      const conn = await env.conn(h);
-      const opts = { ...r.service.execOptions, signal: env.signal(), timeoutMs: svc.waitTimeoutMs };
-      if (r.service.status !== undefined) {
-        const st = await conn.exec(r.service.status, opts);
-        if (st.exitCode === 0) return { h: h.name, error: `refused: ${svc.name} is running (stop it first)` };
-      }
-      const { substituteCommand, hostPlaceholders } = await import('../run/substitute.js');
-      const out = await conn.exec(substituteCommand(svc.clean as string, hostPlaceholders(h)), opts);
-      return out.exitCode === 0 ? { h: h.name } : { h: h.name, error: `clean: ${describeExit(out)} ${out.stderr.trim().split('\n').pop() ?? ''}`.trim() };
-    }),
-  );
-  const error = results.flatMap((r) => (r.error ? [`${r.h}: ${r.error}`] : []));
-  return { status: error.length ? 'ERROR' : 'OK', error, info: results.filter((r) => !r.error).map((r) => `${r.h}: cleaned`), hosts: hosts.map((h) => h.name) };
 }
 
 /** `collect`: the service's declared logs copied into the test's services/<svc>/<host>/. */

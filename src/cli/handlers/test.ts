@@ -9,13 +9,13 @@ import { collectTests, groupHosts } from '../../config/test-collect.js';
 import type { TestCase } from '../../config/test-types.js';
 import type { Inventory } from '../../config/types.js';
 import { ConfigError, ExitCode, UsageError } from '../../errors.js';
-import { SessionWriter, pruneSessions } from '../../results/session-writer.js';
+import { exitCodeFor } from '../../results/exit-code.js';
+import type { ReportFormat } from '../../report/options.js';
 import type { TestResult } from '../../results/test-types.js';
 import type { RunReport } from '../../results/types.js';
 import { allocateHosts } from '../../tests/allocate.js';
 import { parseParamOption } from '../../tests/params.js';
 import { ALL_GROUP } from '../../tests/scheduler.js';
-import { testsExitCode } from '../../tests/test-counts.js';
 import { trapInterrupts } from '../interrupt.js';
 import { resultsRoot, type SessionArgs } from '../session-options.js';
 
@@ -54,16 +54,20 @@ export async function runTestCommand(opts: TestCommandOptions): Promise<void> {
   if (opts.failed) cases = onlyFailed(cases, resultsRoot(opts.session));
   if (opts.collectOnly) return printCollected(cases, inventory, opts.output);
 
-  const root = resultsRoot(opts.session);
-  const { version } = await import('../../version.js');
-  const writer = root
-    ? await SessionWriter.create(root, { command: 'test', argv: opts.argv, inventory: inventory.file, hosts: inventory.hosts.map((h) => h.name), filters: { tests: cases.map((c) => c.id) }, versions: { smoker: version, node: process.version } })
-    : undefined;
-  const { WriterTestSession } = await import('../../tests/writer-session.js');
-  const session = new WriterTestSession(writer);
+  const { Session } = await import('../../session/session.js');
+  const session = await Session.open({
+    root: resultsRoot(opts.session),
+    command: 'test',
+    argv: opts.argv,
+    inventory,
+    hosts: inventory.hosts.map((h) => h.name),
+    filters: { tests: cases.map((c) => c.id) },
+    keep: opts.session.keep,
+  });
   const trap = trapInterrupts(() => session.log('interrupted by user'));
-  const human = opts.output === 'normal';
+  const machine = MACHINE.includes(opts.output);
   const { runTests } = await import('../../tests/run-tests.js');
+  let report: RunReport;
   try {
     await runTests({
       cases,
@@ -76,22 +80,26 @@ export async function runTestCommand(opts: TestCommandOptions): Promise<void> {
       exitFirst: opts.exitFirst,
       ...(opts.maxParallel !== undefined ? { maxParallel: opts.maxParallel } : {}),
       onResult: (r) => {
-        if (human) process.stdout.write(resultLine(r));
+        if (!machine) process.stdout.write(resultLine(r));
       },
     });
+    report = await session.close(trap.signal.aborted ? 'interrupted' : 'complete');
+  } catch (err) {
+    await session.close(trap.signal.aborted ? 'interrupted' : 'failed').catch(() => undefined);
+    throw err;
   } finally {
     trap.dispose();
   }
-  const report = session.report(new Date());
-  const interrupted = trap.signal.aborted;
-  if (writer) {
-    await writer.writeReport(report);
-    await writer.finish(interrupted ? 'interrupted' : 'complete', { counts: report.counts });
-    if (opts.session.keep !== undefined && root) await pruneSessions(root, opts.session.keep);
-  }
-  process.stdout.write(render(report, opts.output, writer ? `${root}/${writer.id}` : undefined));
-  const counts = report.counts.tests;
-  process.exitCode = interrupted ? ExitCode.interrupted : counts ? testsExitCode(counts, opts.failOn) : ExitCode.failed;
+  const { renderReport, renderSummaryLine } = await import('../../report/index.js');
+  if (machine) process.stdout.write(ensureNewline(renderReport(report, opts.output as ReportFormat, { ...(session.label ? { session: session.label } : {}), failOn: opts.failOn })));
+  else process.stdout.write(`${renderSummaryLine(report, session.label)}\n`);
+  process.exitCode = trap.signal.aborted ? ExitCode.interrupted : exitCodeFor(report, opts.failOn);
+}
+
+const MACHINE = ['json', 'tap', 'junit'];
+
+function ensureNewline(s: string): string {
+  return s.endsWith('\n') ? s : `${s}\n`;
 }
 
 /** The check files the tests name (none is fine: tests may only exec). */
@@ -145,12 +153,3 @@ function resultLine(r: TestResult): string {
   const why = [r.failure, r.teardownFailure && r.failure !== `teardown: ${r.teardownFailure}` ? `teardown: ${r.teardownFailure}` : undefined].filter(Boolean).map((l) => `    ${l}`);
   return [head, ...why].join('\n') + '\n';
 }
-
-function render(report: RunReport, output: string, label: string | undefined): string {
-  if (output === 'json') return `${JSON.stringify(report, null, 2)}\n`;
-  const c = report.counts.tests;
-  const parts = c ? Object.entries(c).filter(([, n]) => n > 0).map(([s, n]) => `${n} ${s}`) : [];
-  const total = Object.keys(report.tests ?? {}).length;
-  return `${total} test${total === 1 ? '' : 's'}: ${parts.join(', ') || 'none'} · ${formatDuration(report.durationMs)}${label ? ` · ${label}` : ''}\n`;
-}
-
