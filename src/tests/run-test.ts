@@ -196,7 +196,8 @@ function linked(parent: AbortSignal): AbortController {
 function failureOf(err: unknown, recorder: StepRecorder): string {
   if (err instanceof StepFailure) return err.message;
   const e = err as Error;
-  recorder.line(`the test threw: ${e?.stack ?? String(err)}`);
+  // Stacks name code test files without the query that made their import fresh.
+  recorder.line(`the test threw: ${(e?.stack ?? String(err)).replace(/\?smoker=[\d.-]+/g, '')}`);
   const at = recorder.current();
   return `threw ${e?.name ?? 'Error'}: ${e?.message ?? String(err)}${at ? ` (in step ${pad(at.index)} ${at.name})` : ''}`;
 }
