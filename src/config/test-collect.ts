@@ -54,6 +54,12 @@ export async function loadTestFiles(files: readonly string[], ctx: { inventory?:
   return ctx.inventory ? specs.map((s) => resolveNeeds(s, groupHosts(ctx.inventory as Inventory))) : specs;
 }
 
+/** For `smoker validate`: every test file under the paths (default ./tests) loaded and checked, nothing run; ConfigError on problems. */
+export async function validateTestPaths(paths: readonly string[], ctx: { inventory?: Inventory | undefined; checks?: CheckSet | undefined } = {}): Promise<TestSpec[]> {
+  const files = (paths.length ? paths : ['tests']).flatMap((p) => listTestFiles(parseSelector(p).path));
+  return loadTestFiles(files, ctx);
+}
+
 /** Collects the tests to run: files, parameters, references, duplicates and the selection. */
 export async function collectTests(req: CollectRequest): Promise<TestCase[]> {
   const selectors = (req.selectors.length ? req.selectors : ['tests']).map(parseSelector);

@@ -136,3 +136,49 @@ test('skipped', { ignore: true }, async () => { throw new Error('never'); });
     expect(log).to.contain('c.test.mjs:5');
   });
 });
+
+describe('smoker test: Ctrl-C and the log watcher (local hosts)', function () {
+  this.timeout(60_000);
+  let dir: string;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'smoker-test-int-'));
+    mkdirSync(join(dir, 'tests'));
+    writeFileSync(join(dir, 'inventory.yaml'), `hosts:\n  n1: { transport: local }\ngroups:\n  node: { hosts: [n1] }\nchecks: [services.yaml]\n`);
+    writeFileSync(
+      join(dir, 'services.yaml'),
+      `services:\n  app:\n    start: "echo starting >> ${dir}/app.log"\n    stop: "true"\n    watch: { path: ${dir}/app.log, name: app.log }\n`,
+    );
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('watch: {fail: true} makes a FATAL line in a watched log fail the step it appeared in; without it, a warning', async () => {
+    const body = (fail: boolean) => `tests:\n  watched:\n    needs: { node: 1 }\n    watch: { fail: ${fail} }\n    steps:\n      - start: app\n      - exec: "echo 'FATAL disk on fire' >> ${dir}/app.log; sleep 1"\n      - exec: "sleep 1"\n`;
+    writeFileSync(join(dir, 'tests/w.yaml'), body(true));
+    const r = await smoker(['test', '-i', join(dir, 'inventory.yaml'), '--results', join(dir, 'results')], { cwd: dir });
+    expect(r.code, r.stdout + r.stderr).to.equal(1);
+    const [t] = Object.values(readReport(latestSession(join(dir, 'results'))).tests ?? {});
+    expect(t?.failure).to.match(/^step 02 exec on all: echo 'FATAL disk on fire'.*: log watcher: app\.log line \d+: FATAL/);
+    expect(existsSync(join(latestSession(join(dir, 'results')), t?.dir as string, 'watch/n1/app.log'))).to.equal(true);
+    writeFileSync(join(dir, 'tests/w.yaml'), body(false));
+    const ok = await smoker(['test', '-i', join(dir, 'inventory.yaml'), '--results', join(dir, 'results')], { cwd: dir });
+    expect(ok.code, ok.stdout + ok.stderr).to.equal(0);
+    const [w] = Object.values(readReport(latestSession(join(dir, 'results'))).tests ?? {});
+    expect(w?.steps[1]?.status).to.equal('WARN');
+    expect(w?.steps[1]?.messages.warn[0]).to.match(/log watcher: app\.log line \d+: FATAL/);
+  });
+
+  it('Ctrl-C marks the running test INTERRUPTED, runs its teardown, leaves the rest NOT_RUN; exit 130', async () => {
+    writeFileSync(join(dir, 'tests/i.yaml'), `tests:\n  long:\n    needs: { node: 1 }\n    steps: [ { exec: "echo started > ${dir}/started; sleep 3600" } ]\n    teardown: [ { exec: "echo yes > ${dir}/torn-down" } ]\n  later:\n    needs: { node: 1 }\n    steps: [ { exec: "true" } ]\n`);
+    const { spawn } = await import('node:child_process');
+    const child = spawn(process.execPath, [join(ROOT, 'dist/bin/smoker.js'), 'test', '-i', join(dir, 'inventory.yaml'), '--results', join(dir, 'results')], { cwd: dir, stdio: 'pipe' });
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    for (let i = 0; i < 200 && !existsSync(join(dir, 'started')); i++) await new Promise((r) => setTimeout(r, 50));
+    child.kill('SIGINT');
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(code, out).to.equal(130);
+    const byId = Object.fromEntries(Object.values(readReport(latestSession(join(dir, 'results'))).tests ?? {}).map((t) => [t.id, t.status]));
+    expect(byId).to.deep.equal({ long: 'INTERRUPTED', later: 'NOT_RUN' });
+    expect(readFileSync(join(dir, 'torn-down'), 'utf8')).to.equal('yes\n');
+  });
+});
