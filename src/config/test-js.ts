@@ -82,8 +82,13 @@ function specOf(c: Registration, file: string, issues: ConfigIssue[]): TestSpec[
 
 function importIssue(err: unknown, absPath: string, file: string): ConfigIssue {
   const e = err as NodeJS.ErrnoException;
-  if (e?.code === 'ERR_UNKNOWN_FILE_EXTENSION' && extname(absPath) === '.ts') {
-    return { pos: { file, line: 1, col: 1 }, path: '', message: `Node ${process.version} cannot load .ts test files by itself: rename it .mjs, or run smoker under a TypeScript loader (NODE_OPTIONS="--import tsx")` };
+  const ts = ['.ts', '.mts'].includes(extname(absPath));
+  if (e?.code === 'ERR_UNKNOWN_FILE_EXTENSION' && ts) {
+    return { pos: { file, line: 1, col: 1 }, path: '', message: `Node ${process.version} cannot load TypeScript test files by itself: rename it .mjs, or name it .mts and run smoker under a TypeScript loader (NODE_OPTIONS="--import tsx")` };
+  }
+  if (ts && /smoker\/test/.test(e?.message ?? '')) {
+    // A .ts file outside an ES module package is CommonJS to the loader; its require() does not see smoker/test.
+    return { pos: { file, line: 1, col: 1 }, path: '', message: `cannot import smoker/test from a CommonJS .ts file: name it .mts` };
   }
   if (e?.code === 'ERR_MODULE_NOT_FOUND' || e?.code === 'ERR_PACKAGE_PATH_NOT_EXPORTED') {
     return { pos: { file, line: 1, col: 1 }, path: '', message: `cannot import: ${firstLine(e.message)}` };

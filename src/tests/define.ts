@@ -5,7 +5,8 @@ import { callSite, registry } from './registry.js';
 /** Options of a code test: as in YAML (needs, matrix, params, timeout, okToFail, ignore, watch), plus setup/teardown functions. */
 export interface TestDeclaration {
   description?: string;
-  needs?: Record<string, number>;
+  /** Hosts per inventory group: a count, or `all` of the group. */
+  needs?: Record<string, number | 'all'>;
   matrix?: Record<string, unknown[]>;
   params?: Record<string, unknown>[];
   timeout?: string | number;
