@@ -17,7 +17,8 @@ export async function runNamedChecks(env: TestEnv, names: readonly string[], hos
   const known = new Set(env.checks.checks.map((c) => c.name));
   const unknown = names.find((n) => !known.has(n));
   if (unknown !== undefined) throw new UsageError(`unknown check "${unknown}"`);
-  const checks: CheckSet = { ...env.checks, checks: env.checks.checks.filter((c) => names.includes(c.name)) };
+  // A check a test names runs even when `enabled: false` keeps it out of `smoker run`.
+  const checks: CheckSet = { ...env.checks, checks: env.checks.checks.filter((c) => names.includes(c.name)).map((c) => ({ ...c, enabled: true })) };
   const session = dir ? dirSink(dir) : undefined;
   return runChecks({ inventory: env.inventory, hosts, checks, filters: { names }, signal: env.signal(), ...(session ? { session } : {}) }, env.connector);
 }
