@@ -66,7 +66,7 @@ export class Session {
     this.startedAt = opts.startedAt ?? new Date();
   }
 
-  /** Opens a session: with a root, claims results/<id>/, writes session.json as running and points nothing yet. */
+  /** Opens a session: with a root, claims results/<id>/ and writes session.json as running (`latest` moves at close). */
   static async open(opts: OpenSessionOptions): Promise<Session> {
     const { version } = await import('../version.js');
     const inventory = typeof opts.inventory === 'string' ? opts.inventory : opts.inventory?.file;
@@ -121,14 +121,11 @@ export class Session {
    * are not merged into the session's hosts: the test's TestResult (addTest) carries its outcome.
    */
   scoped(...parts: string[]): OperationSink {
-    const slot: OperationSlot = { name: parts.join('/'), names: new Map() };
     return {
       checkDir: (host, check) => this.folder(parts, ['hosts', host, check]),
       subdir: (...sub) => this.folder(parts, sub),
       log: (m) => this.log(m),
-      writeReport: async (report) => {
-        slot.report = report;
-      },
+      writeReport: async () => undefined,
     };
   }
 

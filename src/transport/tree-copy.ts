@@ -11,6 +11,9 @@ export interface CopyResult {
   bytes: number;
 }
 
+/** Deepest directory nesting a copy follows. */
+const MAX_DEPTH = 64;
+
 /** Files in flight at once on one host (SFTP pipelines them over its one channel). */
 const FILES_AT_ONCE = 8;
 
@@ -60,7 +63,9 @@ class Copier {
     return this.result;
   }
 
-  private async copy(from: string, to: string, kind: string, mode: number, size: number): Promise<void> {
+  private async copy(from: string, to: string, kind: string, mode: number, size: number, depth = 0): Promise<void> {
+    // Symlinks are followed (as scp -r does): a link to an ancestor would recurse for ever.
+    if (depth > MAX_DEPTH) throw new Error(`more than ${MAX_DEPTH} levels of directories (a symlink loop?)`);
     if (kind === 'file') {
       this.queue.push(() => this.wrap(from, () => this.copyFile(from, to, mode, size)));
       return;
@@ -74,7 +79,7 @@ class Copier {
       const child = posix.join(from, name);
       const info = await this.src.stat(child);
       if (!info || info.kind === 'other') continue;
-      await this.wrap(child, () => this.copy(child, posix.join(to, name), info.kind, info.mode, info.size));
+      await this.wrap(child, () => this.copy(child, posix.join(to, name), info.kind, info.mode, info.size, depth + 1));
     }
   }
 

@@ -3,6 +3,7 @@ import type { CommandModule } from 'yargs';
 import { checksCommand } from './checks.js';
 import { diffCommand } from './diff.js';
 import { execCommand } from './exec.js';
+import { copyCommand, fetchCommand } from './transfer.js';
 import { historyCommand } from './history.js';
 import { hostsCommand } from './hosts.js';
 import { inspectCommand } from './inspect.js';
@@ -15,4 +16,4 @@ import { testCommand } from './test.js';
 import { validateCommand } from './validate.js';
 
 /** The command modules, in the order --help lists them. */
-export const commands = [runCommand, execCommand, ...serviceCommands, testCommand, inspectCommand, sessionsCommand, historyCommand, diffCommand, hostsCommand, checksCommand, validateCommand, inventoryCommand, schemaCommand] as unknown as CommandModule[];
+export const commands = [runCommand, execCommand, copyCommand, fetchCommand, ...serviceCommands, testCommand, inspectCommand, sessionsCommand, historyCommand, diffCommand, hostsCommand, checksCommand, validateCommand, inventoryCommand, schemaCommand] as unknown as CommandModule[];
