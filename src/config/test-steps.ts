@@ -12,8 +12,9 @@ type Obj = Record<string, unknown>;
 
 const SERVICE_OPS = ['start', 'stop', 'restart', 'bounce', 'clean', 'collect'] as const;
 const WAIT_KINDS = ['check', 'exec', 'port', 'http', 'log'] as const;
-/** Default of `wait:`: 60s, polled every 1s. */
+/** Default timeout of `wait:`. */
 export const DEFAULT_WAIT_MS = 60_000;
+/** Default poll interval of `wait:`. */
 export const DEFAULT_EVERY_MS = 1_000;
 
 /** Validates one step; undefined (with issues reported) when it is not valid. */

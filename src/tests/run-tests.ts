@@ -75,7 +75,7 @@ export async function runTests(req: RunTestsRequest): Promise<TestResult[]> {
         const run = (async () => {
           const r = await runTest({
             test,
-            resultId: attempt > 1 ? `${resultId}` : resultId,
+            resultId,
             allocation,
             inventory: req.inventory,
             checks: req.checks,

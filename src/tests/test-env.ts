@@ -1,5 +1,5 @@
 // What every verb of a running test shares: config, its hosts and connections, the step recorder, the signal.
-import type { CheckSet } from '../config/check-types.js';
+import type { CheckSet, ServiceDef } from '../config/check-types.js';
 import type { HostConfig, Inventory } from '../config/types.js';
 import { hostPlaceholders } from '../run/substitute.js';
 import type { Connector } from '../transport/connector.js';
@@ -25,7 +25,7 @@ export interface TestEnv {
   /** The signal of the running phase: aborted on the test's timeout or Ctrl-C (teardown has its own). */
   signal(): AbortSignal;
   /** Called before a step acts on a service's hosts: the test's log watcher starts following its logs. */
-  watchService(svc: import('../config/check-types.js').ServiceDef, hosts: readonly HostConfig[]): Promise<void>;
+  watchService(svc: ServiceDef, hosts: readonly HostConfig[]): Promise<void>;
   /** The test's connection to a host (opened once). */
   conn(host: HostConfig): Promise<Connection>;
 }

@@ -7,12 +7,6 @@ export function testId(name: string, params: Readonly<Record<string, unknown>>):
   return `${name}@${JSON.stringify(Object.fromEntries(keys.map((k) => [k, params[k]])))}`;
 }
 
-/** Splits an id into its name and the JSON of its parameters (undefined without). */
-export function splitTestId(id: string): { name: string; params: string | undefined } {
-  const at = id.indexOf('@{');
-  return at < 0 ? { name: id, params: undefined } : { name: id.slice(0, at), params: id.slice(at + 1) };
-}
-
 // Kept as they are: readable in `ls`; everything else (/, %, control characters, leading dots) is %XX.
 const SAFE = /[A-Za-z0-9 _.,:;@{}[\]"'=+#!~()-]/;
 
