@@ -45,7 +45,7 @@ export const testCommand: CommandModule<object, Args> = {
       .option('param', { type: 'string', array: true, describe: 'KEY=VALUE: narrow a matrix to this value, or set a parameter', requiresArg: true })
       .option('failed', { type: 'boolean', describe: 'Only the tests that failed in the latest test session' })
       .option('fail-on', { choices: ['error', 'flaky'], default: 'error', describe: 'Exit 1 on failures only, or also on FLAKY tests' })
-      .option('o', { alias: 'output', choices: ['normal', 'json', 'table', 'tap', 'junit', 'summary'], default: 'normal', describe: 'Output format (--collect-only: table or json)' })
+      .option('o', { alias: 'output', choices: ['normal', 'json', 'tap', 'junit', 'table'], default: 'normal', describe: 'Output format (--collect-only: normal/table or json)' })
       .example('$0 test -i inventories/local.yaml', 'Every test in ./tests')
       .example('$0 test tests/demo.yaml::bounce_under_load -i lab.yaml', 'One test')
       .example('$0 test --collect-only -o json', 'The test ids and the hosts each would get') as never,
