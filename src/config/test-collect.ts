@@ -7,7 +7,7 @@ import { applyParamOverrides, expandParams } from '../tests/params.js';
 import { testId } from '../tests/test-id.js';
 import type { CheckSet } from './check-types.js';
 import { displayPath, sortIssues } from './inventory.js';
-import { globToRegExp } from './patterns.js';
+import { globToRegExp, selectHosts, splitPattern } from './patterns.js';
 import { didYouMean } from './suggest.js';
 import { loadCodeTests } from './test-js.js';
 import { isYamlTestFile, listTestFiles, parseSelector, type TestSelector } from './test-files.js';
@@ -158,10 +158,26 @@ export function checkReferences(specs: readonly TestSpec[], ctx: { inventory?: I
         issues.push({ pos: spec.pos, path: `${spec.name}.needs`, message: `needs ${JSON.stringify(spec.needs)}: the inventory's groups cannot give that many distinct hosts` });
       }
     }
-    if (!checks) continue;
-    for (const step of [...spec.setup, ...spec.steps, ...spec.teardown]) issues.push(...checkStep(step, spec, checks));
+    for (const step of [...spec.setup, ...spec.steps, ...spec.teardown]) {
+      if (checks) issues.push(...checkStep(step, spec, checks));
+      if (inventory) issues.push(...checkOn(step, spec, inventory));
+    }
   }
   return issues;
+}
+
+/** An `on:` pattern must name hosts or groups of the inventory (`group[N]` picks within the test's hosts at run time). */
+function checkOn(step: StepDef, spec: TestSpec, inventory: Inventory): ConfigIssue[] {
+  const on = 'on' in step ? step.on : undefined;
+  if (on === undefined || on.includes('{{')) return [];
+  const terms = splitPattern(on).map((t) => t.replace(/^([!&]?)([^[\]]+)\[-?\d+(?::-?\d+)?\]$/, '$1$2'));
+  const names = [...inventory.hosts.map((h) => h.name), ...inventory.groups.keys()];
+  try {
+    const { unmatched } = selectHosts(terms.join(','), { hosts: inventory.hosts.map((h) => h.name), groups: inventory.groups });
+    return unmatched.map((t) => ({ pos: step.pos, path: `${spec.name}.${step.kind}.on`, message: `on: "${on}": no host or group matches "${t}"${didYouMean(t, names)}` }));
+  } catch (err) {
+    return [{ pos: step.pos, path: `${spec.name}.${step.kind}.on`, message: `on: ${(err as Error).message}` }];
+  }
 }
 
 function checkStep(step: StepDef, spec: TestSpec, checks: CheckSet): ConfigIssue[] {

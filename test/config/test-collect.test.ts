@@ -97,6 +97,11 @@ describe('config/test-collect', () => {
     ]);
   });
 
+  it('an on: pattern that names no host or group of the inventory (group[N] allowed)', async () => {
+    const f = write('on.yaml', 'tests:\n  t:\n    needs: { demo: 2 }\n    steps:\n      - exec: { on: "demo[0]", command: "true" }\n      - exec: { on: "dmo[1]", command: "true" }\n');
+    expect(await issueOf(f)).to.deep.equal(['6:9 on: "dmo[1]": no host or group matches "dmo" (did you mean "demo"?)']);
+  });
+
   it('a join of an unknown background, and a duplicate test id across files', async () => {
     expect(await issueOf(write('j.yaml', 'tests:\n  t:\n    steps:\n      - exec: { command: sleep 1, background: load }\n      - join: lod\n'))).to.deep.equal([
       '5:9 join of an unknown background "lod" (did you mean "load"?) (started before it: load)',
