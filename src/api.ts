@@ -165,3 +165,6 @@ async function withConnector<T>(inventory: Inventory | undefined, given: Connect
     if (!given) await connector.close();
   }
 }
+export { collectTests, loadTestFiles, validateTestPaths, type CollectRequest } from './config/test-collect.js';
+export type { TestCase, TestSpec } from './config/test-types.js';
+export { runTests, type RunTestsRequest } from './tests/run-tests.js';
