@@ -17,7 +17,7 @@ import { describeStep, pad, StepFailure } from './step-failure.js';
 import { StepRecorder } from './step-recorder.js';
 import type { TestEnv } from './test-env.js';
 import { TestHosts } from './test-hosts.js';
-import { encodeTestDir } from './test-id.js';
+import { encodeName } from '../results/safe-name.js';
 import { TestWatch } from './test-watch.js';
 import { runYamlSteps } from './yaml-runner.js';
 
@@ -41,8 +41,7 @@ export interface RunTestRequest {
 export async function runTest(req: RunTestRequest): Promise<TestResult> {
   const { test, inventory } = req;
   const spec = test.spec;
-  const dirName = encodeTestDir(req.resultId);
-  const sink = req.session?.scoped('tests', dirName);
+  const sink = req.session?.scoped('tests', req.resultId);
   const testDir = await sink?.subdir();
   const recorder = new StepRecorder(testDir, req.session?.dir);
   const startedAt = new Date();
@@ -143,7 +142,7 @@ export async function runTest(req: RunTestRequest): Promise<TestResult> {
     ...(failure !== undefined ? { failure } : teardownFailure !== undefined ? { failure: `teardown: ${teardownFailure}` } : {}),
     ...(teardownFailure !== undefined ? { teardownFailure } : {}),
     attempts: req.attempt ?? 1,
-    dir: testDir && req.session?.dir ? relative(req.session.dir, testDir) : join('tests', dirName),
+    dir: testDir && req.session?.dir ? relative(req.session.dir, testDir) : join('tests', encodeName(req.resultId)),
   };
   recorder.line(`test ${req.resultId}: ${status}${result.failure ? ` — ${result.failure}` : ''}${teardownFailure && failure ? `; teardown: ${teardownFailure}` : ''}`);
   await recorder.close();

@@ -8,7 +8,7 @@ import { groupHosts } from '../config/test-collect.js';
 import { runTest } from './run-test.js';
 import { Scheduler, type Job } from './scheduler.js';
 import type { TestSessionPort } from './session-port.js';
-import { encodeTestDir } from './test-id.js';
+import { encodeName } from '../results/safe-name.js';
 
 /** What to run and how. */
 export interface RunTestsRequest {
@@ -113,7 +113,7 @@ function retrySession(session: TestSessionPort | undefined, resultId: string, at
   if (!session) return undefined;
   return {
     ...(session.dir !== undefined ? { dir: session.dir } : {}),
-    scoped: (...parts: string[]) => (parts[0] === 'tests' && parts[1] === encodeTestDir(resultId) ? session.scoped('tests', encodeTestDir(`${resultId} (try ${attempt})`)) : session.scoped(...parts)),
+    scoped: (...parts: string[]) => (parts[0] === 'tests' && parts[1] === resultId ? session.scoped('tests', `${resultId} (try ${attempt})`) : session.scoped(...parts)),
     addTest: (r) => session.addTest(r),
     log: (m) => session.log(m),
   };
@@ -135,6 +135,6 @@ function placeholder(test: TestCase, id: string, status: TestStatus): TestResult
     durationMs: 0,
     steps: [],
     attempts: 0,
-    dir: `tests/${encodeTestDir(id)}`,
+    dir: `tests/${encodeName(id)}`,
   };
 }

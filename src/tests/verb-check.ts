@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { CheckSet } from '../config/check-types.js';
 import type { HostConfig } from '../config/types.js';
 import { UsageError } from '../errors.js';
-import { safeName } from '../results/session-writer.js';
+import { encodeName } from '../results/safe-name.js';
 import type { OperationSink } from '../session/sink.js';
 import type { RunReport } from '../results/types.js';
 import { runChecks } from '../run/run-checks.js';
@@ -40,7 +40,7 @@ export async function checkStep(env: TestEnv, names: readonly string[], on: stri
 /** A sink that puts check files in a step's folder. */
 function dirSink(dir: string): OperationSink {
   const make = async (...parts: string[]) => {
-    const d = join(dir, ...parts.map(safeName));
+    const d = join(dir, ...parts.map(encodeName));
     await mkdir(d, { recursive: true });
     return d;
   };

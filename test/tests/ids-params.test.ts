@@ -1,22 +1,23 @@
 import { expect } from 'chai';
 import { applyParamOverrides, expandMatrix, expandParams, parseParamOption } from '../../src/tests/params.js';
-import { decodeTestDir, encodeTestDir, testId } from '../../src/tests/test-id.js';
+import { decodeName, encodeName } from '../../src/results/safe-name.js';
+import { testId } from '../../src/tests/test-id.js';
 
 describe('tests/test-id and params', () => {
   it('ids sort parameter keys: name@{"a":1,"b":"x"}; no params, just the name', () => {
     expect(testId('t', { b: 'x', a: 1 })).to.equal('t@{"a":1,"b":"x"}');
     expect(testId('t', {})).to.equal('t');
   });
-  it('folder names are reversible, never contain / and never start with a dot', () => {
+  it('test folders use the session name encoding: reversible, never / nor . or ..', () => {
     const ids = ['t@{"path":"/a/b"}', '..', '.hidden', 'x%2Fy', 'naïve test', 'a\nb', 'bounce_under_load@{"acks":"all"}#2'];
-    const dirs = ids.map(encodeTestDir);
+    const dirs = ids.map(encodeName);
     for (const [i, d] of dirs.entries()) {
       expect(d).to.not.contain('/');
-      expect(d.startsWith('.')).to.equal(false);
-      expect(decodeTestDir(d)).to.equal(ids[i]);
+      expect(['.', '..']).to.not.include(d);
+      expect(decodeName(d)).to.equal(ids[i]);
     }
     expect(new Set(dirs).size).to.equal(ids.length);
-    expect(encodeTestDir('bounce_under_load@{"acks":"all"}')).to.equal('bounce_under_load@{"acks":"all"}');
+    expect(encodeName('bounce_under_load@{"acks":"all"}')).to.equal('bounce_under_load@{"acks":"all"}');
   });
   it('a matrix is a cartesian product, params an explicit list (each crossed with the matrix)', () => {
     expect(expandMatrix({ a: [1, 2], b: ['x', 'y', 'z'] })).to.have.length(6);
