@@ -49,7 +49,8 @@ export function killJobCommand(target: KillTarget): string {
     // Never ourselves (a marked parent could have started this shell only by accident, but be sure).
     `s=$(echo "$s" | tr ' ' '\\n' | grep -vx -e "$$" -e '' | tr '\\n' ' '); }`,
     `${first}if [ -r /proc/self/environ ]; then`,
-    `f; [ -n "$s" ] && kill -TERM $s 2>/dev/null; ${groupKill(group, 'TERM')}sleep 0.3`,
+    // What TERM found gets KILL too: a descendant without the marker is no longer found once its parent died.
+    `f; a=$s; [ -n "$s" ] && kill -TERM $s 2>/dev/null; ${groupKill(group, 'TERM')}sleep 0.3; [ -n "$a" ] && kill -KILL $a 2>/dev/null`,
     `for i in 1 2 3 4 5; do f; [ -z "$s" ] && break; kill -KILL $s 2>/dev/null; sleep 0.1; done; ${groupKill(group, 'KILL')}`,
     `else ${groupKill(fallback, 'TERM')}sleep 0.3; ${groupKill(fallback, 'KILL')}fi; true`,
   ];
