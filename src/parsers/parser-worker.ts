@@ -158,7 +158,10 @@ export class ParserPool {
   async parse(input: ParserInput, timeoutMs: number): Promise<unknown> {
     while (this.busy >= WORKERS_PER_MODULE) await new Promise<void>((resolve) => this.waiting.push(resolve));
     this.busy++;
-    const t = this.idle.pop() ?? new ParserThread(this.path, this.env);
+    let t = this.idle.pop();
+    // A worker that died while idle (out of memory, its own process.exit) is replaced.
+    while (t?.dead) t = this.idle.pop();
+    t ??= new ParserThread(this.path, this.env);
     try {
       return await t.parse(input, timeoutMs);
     } finally {

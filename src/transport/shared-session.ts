@@ -113,8 +113,9 @@ export class SharedSession {
       jobId,
       kill: async () => {
         this.broken = true;
-        // This job's processes only: other jobs' daemons live on (the shell's group is the fallback without /proc).
-        await this.killJob({ jobs: [jobId], fallbackGroup: this.pid });
+        // The shell first, so it starts none of the jobs sent ahead (they run elsewhere), then this job's
+        // processes only: other jobs' daemons live on (the shell's group is the fallback without /proc).
+        await this.killJob({ jobs: [jobId], first: this.pid, fallbackGroup: this.pid });
         this.channel.close();
       },
       abandon: () => {

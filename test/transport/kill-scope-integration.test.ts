@@ -76,12 +76,13 @@ describe('transport: a timeout kills its own check and nothing else @lab', funct
     };
     try {
       await conn.exec(`nohup sleep 401${tag} >/dev/null 2>&1 &`);
-      const slow = await conn.exec(`setsid sleep 402${tag} >/dev/null 2>&1 & sleep 403${tag}`, { timeoutMs: 800 });
+      // A setsid child keeps the marker; a child started with a clean environment is found as a descendant.
+      const slow = await conn.exec(`setsid sleep 402${tag} >/dev/null 2>&1 & env -i /bin/sh -c "trap '' TERM; sleep 405${tag}" & sleep 403${tag}`, { timeoutMs: 800 });
       expect(slow.timedOut).to.equal(true);
-      expect(await waitFor(async () => !running('2') && !running('3'), 3_000), 'the timed-out command left processes').to.equal(true);
+      expect(await waitFor(async () => !running('2') && !running('3') && !running('5'), 3_000), 'the timed-out command left processes').to.equal(true);
       expect(running('1'), 'the other command\'s daemon was killed').to.equal(true);
     } finally {
-      execFileSync('sh', ['-c', `pkill -f "^sleep 40[123]${tag}$" || true`]);
+      execFileSync('sh', ['-c', `pkill -f "^sleep 40[1235]${tag}$" || true`]);
     }
   });
 });

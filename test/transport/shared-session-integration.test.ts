@@ -76,9 +76,12 @@ describe('transport: shared sessions @lab', function () {
       const sleeps = [fresh.exec('sleep 30', { shareSession: true, timeoutMs: 1_000 }), fresh.exec('sleep 30', { shareSession: true, timeoutMs: 1_000 })];
       await new Promise((r) => setTimeout(r, 300));
       // Its timeout is shorter than the wait: counted from when it began, it does not expire while it waits.
-      const [a, b, queued] = await Promise.all([...sleeps, fresh.exec('echo queued', { shareSession: true, timeoutMs: 600 })]);
+      const mark = `/tmp/smoker-queued-${process.pid}`;
+      const [a, b, queued] = await Promise.all([...sleeps, fresh.exec(`echo queued >> ${mark}; echo queued`, { shareSession: true, timeoutMs: 600 })]);
       expect([a?.timedOut, b?.timedOut]).to.deep.equal([true, true]);
       expect(queued).to.include({ stdout: 'queued\n', exitCode: 0, timedOut: false });
+      // It ran once: the killed session's shell did not start it before it was sent elsewhere.
+      expect((await lab.exec('host1', `cat ${mark}; rm -f ${mark}`)).stdout).to.equal('queued\n');
       // It began only after the kill.
       expect(Date.parse(queued!.startedAt)).to.be.at.least(Date.parse(a!.startedAt) + 900);
     } finally {
