@@ -78,18 +78,21 @@ export function resolveGroups(raw: Record<string, RawGroup>, hostNames: readonly
   };
 
   // Everything below is linear in memberships: per-host scans of every group were quadratic at 100,000 hosts.
-  const order = new Map(hostNames.map((h, i) => [h, i]));
-  const inInventoryOrder = (members: Iterable<string>) => [...members].sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0));
-  const groups = new Map<string, GroupConfig>();
+  // Precedence order (parents first, then by name) as one rank per group, so no host sorts with localeCompare.
+  const rank = new Map([...names].sort((a, b) => depth(a) - depth(b) || a.localeCompare(b)).map((g, i) => [g, i]));
   const membership = new Map<string, string[]>(hostNames.map((h) => [h, []]));
-  for (const g of names) {
-    const members = allMembers(g);
-    groups.set(g, Object.freeze({ name: g, hosts: inInventoryOrder(members), children: [...(raw[g]?.children ?? [])] }));
-    for (const h of members) membership.get(h)?.push(g);
+  for (const g of names) for (const h of allMembers(g)) membership.get(h)?.push(g);
+  // Each group's hosts in inventory order: one pass over the hosts.
+  const hostsOf = new Map<string, string[]>(names.map((g) => [g, []]));
+  for (const h of hostNames) {
+    const mine = membership.get(h) ?? [];
+    for (const g of mine) hostsOf.get(g)?.push(h);
+    mine.sort((a, b) => (rank.get(a) ?? 0) - (rank.get(b) ?? 0));
   }
+  const groups = new Map<string, GroupConfig>();
+  for (const g of names) groups.set(g, Object.freeze({ name: g, hosts: hostsOf.get(g) ?? [], children: [...(raw[g]?.children ?? [])] }));
   groups.set('all', { name: 'all', hosts: [...hostNames], children: [] });
   groups.set('ungrouped', { name: 'ungrouped', hosts: hostNames.filter((h) => membership.get(h)?.length === 0), children: [] });
-  for (const mine of membership.values()) mine.sort((a, b) => depth(a) - depth(b) || a.localeCompare(b));
   return { groups, membership, allGroupsOf: (h) => membership.get(h) ?? [], issues, warnings };
 }
 

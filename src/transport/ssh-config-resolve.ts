@@ -106,7 +106,10 @@ function finish(got: Obtained, config: SshConfig, host: string, options: Resolve
   const finalPort = String(options.port ?? out.port ?? 22);
   const finalUser = options.user ?? out.user ?? local.localUser;
   const tokens: Record<string, string> = {
-    C: createHash('sha1').update(`${local.localHost}${finalHost}${finalPort}${finalUser}`).digest('hex'),
+    // %C is a hash: worked out only when a path uses it (`smoker hosts` resolves 100,000 hosts).
+    get C() {
+      return createHash('sha1').update(`${local.localHost}${finalHost}${finalPort}${finalUser}`).digest('hex');
+    },
     d: local.home,
     h: finalHost,
     i: local.uid,
