@@ -1,5 +1,6 @@
 // `smoker checks [INVENTORY] [filters]`: the resolved checks, after templates, patterns and filters.
 import type { CommandModule } from 'yargs';
+import { listOption } from '../list-option.js';
 import { withFilters, type FilterArgs } from '../filter-options.js';
 import { inventoryFrom, withHosts, withInventory } from '../options.js';
 import { readRoot, withResultsRoot } from '../results-option.js';
@@ -19,7 +20,7 @@ export const checksCommand: CommandModule<object, Args> = {
   describe: 'List the resolved checks and the hosts each would run on',
   builder: (y) =>
     withResultsRoot(withFilters(withHosts(withInventory(y))))
-      .option('checks', { type: 'string', array: true, describe: 'Check files or folders (replaces the inventory checks: list)' })
+      .option('checks', listOption('Check files or folders (replaces the inventory checks: list)'))
       .option('o', { alias: 'output', choices: ['table', 'json'], default: 'table', describe: 'Output format' })
       .example('$0 checks inventories/local.yaml', 'Every check, templates applied')
       .example("$0 checks --smoke -H 'web*' -o json", 'The smoke tests that would run on the web hosts')

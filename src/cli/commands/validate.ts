@@ -1,5 +1,6 @@
 // `smoker validate [INVENTORY]`: checks every file, prints each problem as file:line:col.
 import type { CommandModule } from 'yargs';
+import { listOption } from '../list-option.js';
 import { inventoryFrom, withInventory } from '../options.js';
 
 interface Args {
@@ -14,7 +15,7 @@ export const validateCommand: CommandModule<object, Args> = {
   describe: 'Check the inventory and every check file; errors as file:line:col',
   builder: (y) =>
     withInventory(y)
-      .option('checks', { type: 'string', array: true, describe: 'Check files or folders (replaces the inventory checks: list)' })
+      .option('checks', listOption('Check files or folders (replaces the inventory checks: list)'))
       .example('$0 validate inventories/prod.yaml', 'Validate one inventory and its checks')
       .example('SMOKER_INVENTORY=inv.yaml $0 validate', 'Validate the inventory named by the environment') as never,
   handler: async (argv) => {

@@ -5,7 +5,8 @@ import { detectColor, withColor } from '../../report/color.js';
 import { renderTable } from '../../report/table.js';
 import { rerunSelection } from '../../results/rerun.js';
 import { locateSession, readSession } from '../../results/session-reader.js';
-import type { CheckFilters } from '../../run/filters.js';
+import { unmatchedFilters, type CheckFilters } from '../../run/filters.js';
+import { SelectionError } from '../../errors.js';
 import { listChecks, type ResolvedCheck } from '../../run/list-checks.js';
 import { filtersFrom, type FilterArgs } from '../filter-options.js';
 import { loadConfig } from './load-config.js';
@@ -27,7 +28,10 @@ export async function runChecksList(opts: ChecksListOptions): Promise<void> {
   const names = opts.pattern ? new Set(selectHostsStrict(opts.pattern, { hosts: inventory.hosts.map((h) => h.name), groups: inventory.groups })) : undefined;
   const hosts = inventory.hosts.filter((h) => !names || names.has(h.name));
   const filters = withLatestResults(filtersFrom(opts.filters), opts);
+  const unmatched = unmatchedFilters(checks.checks, filters);
+  if (unmatched.length > 0) throw new SelectionError(unmatched.join('\n'));
   const listed = listChecks(inventory, hosts, checks.checks, filters, names !== undefined || filters.only !== undefined);
+  if (listed.length === 0 && filters.only === undefined) throw new SelectionError('no check matched the hosts and filters given');
   if (opts.output === 'json') {
     process.stdout.write(`${JSON.stringify(listed.map(toJson), null, 2)}\n`);
     return;
