@@ -82,11 +82,12 @@ export const serviceSchema = t.object(
 /** A whole check file. `plugins:` is Smoker's name for checks; Smoker daemon settings are ignored. */
 export const checksFileSchema = t.object(
   {
-    checks: t.record(checkSchema),
-    plugins: t.record(checkSchema),
-    templates: t.record(checkSchema),
-    actions: t.record(actionSchema),
-    services: t.record(serviceSchema),
+    // Valid entries are kept beside invalid ones, so every problem of every check is reported at once.
+    checks: t.record(checkSchema, { keepValid: true }),
+    plugins: t.record(checkSchema, { keepValid: true }),
+    templates: t.record(checkSchema, { keepValid: true }),
+    actions: t.record(actionSchema, { keepValid: true }),
+    services: t.record(serviceSchema, { keepValid: true }),
     // smokerd.yaml keys, accepted so Smoker's own configuration loads unchanged.
     bind_host: t.any(),
     bind_port: t.any(),

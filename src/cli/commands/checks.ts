@@ -4,6 +4,7 @@ import { listOption } from '../list-option.js';
 import { withFilters, type FilterArgs } from '../filter-options.js';
 import { inventoryFrom, withHosts, withInventory } from '../options.js';
 import { readRoot, withResultsRoot } from '../results-option.js';
+import { withStrict } from '../strict-option.js';
 
 interface Args extends FilterArgs {
   inventory?: string;
@@ -12,6 +13,7 @@ interface Args extends FilterArgs {
   checks?: string[];
   results?: string;
   o: string;
+  strict?: boolean;
 }
 
 /** The checks command. */
@@ -19,7 +21,7 @@ export const checksCommand: CommandModule<object, Args> = {
   command: 'checks [inventory]',
   describe: 'List the resolved checks and the hosts each would run on',
   builder: (y) =>
-    withResultsRoot(withFilters(withHosts(withInventory(y))))
+    withStrict(withResultsRoot(withFilters(withHosts(withInventory(y)))))
       .option('checks', listOption('Check files or folders (replaces the inventory checks: list)'))
       .option('o', { alias: 'output', choices: ['table', 'json'], default: 'table', describe: 'Output format' })
       .example('$0 checks inventories/local.yaml', 'Every check, templates applied')
@@ -27,6 +29,6 @@ export const checksCommand: CommandModule<object, Args> = {
       .example('$0 checks --nook', 'What `run --nook` would re-run') as never,
   handler: async (argv) => {
     const { runChecksList } = await import('../handlers/checks.js');
-    await runChecksList({ inventory: inventoryFrom(argv), checks: argv.checks, pattern: argv.H, filters: argv, root: readRoot(argv), output: argv.o as 'table' | 'json' });
+    await runChecksList({ inventory: inventoryFrom(argv), checks: argv.checks, pattern: argv.H, filters: argv, root: readRoot(argv), output: argv.o as 'table' | 'json', strict: argv.strict });
   },
 };

@@ -5,6 +5,7 @@ import { inventoryFrom, withHosts, withInventory } from '../options.js';
 import { withFilters, type FilterArgs } from '../filter-options.js';
 import { withSessionOptions, type SessionArgs } from '../session-options.js';
 import { withShard } from '../shard-option.js';
+import { withStrict } from '../strict-option.js';
 
 interface Args extends SessionArgs, FilterArgs {
   inventory?: string;
@@ -17,6 +18,7 @@ interface Args extends SessionArgs, FilterArgs {
   every?: string;
   watch?: string[];
   'fail-on': string;
+  strict?: boolean;
 }
 
 const FORMATS = ['minimal', 'normal', 'long', 'full', 'json', 'tap', 'junit', 'nagios'];
@@ -26,7 +28,7 @@ export const runCommand: CommandModule<object, Args> = {
   command: 'run [inventory]',
   describe: 'Run the checks on the selected hosts',
   builder: (y) =>
-    withShard(withSessionOptions(withFilters(withHosts(withInventory(y)))))
+    withStrict(withShard(withSessionOptions(withFilters(withHosts(withInventory(y))))))
       .option('checks', listOption('Check files or folders (replaces the inventory checks: list)'))
       .option('o', { alias: 'output', choices: FORMATS, default: 'normal', describe: 'Output format' })
       .option('forks', { type: 'number', describe: 'Hosts in flight at once (default 256)', requiresArg: true })
@@ -50,6 +52,7 @@ export const runCommand: CommandModule<object, Args> = {
       shard: argv.shard,
       watch: argv.watch,
       failOn: argv['fail-on'] as 'error' | 'warn',
+      strict: argv.strict,
       filters: argv,
       session: argv,
       argv: process.argv.slice(2),

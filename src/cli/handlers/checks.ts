@@ -19,11 +19,12 @@ export interface ChecksListOptions {
   filters: FilterArgs;
   root: string;
   output: 'table' | 'json';
+  strict?: boolean | undefined;
 }
 
 /** Prints the checks as run would resolve them, with the hosts each would run on. */
 export async function runChecksList(opts: ChecksListOptions): Promise<void> {
-  const { inventory, checks } = await loadConfig(opts.inventory, opts.checks);
+  const { inventory, checks } = await loadConfig(opts.inventory, opts.checks, { strict: opts.strict });
   for (const w of inventory.warnings) process.stderr.write(`warning: ${w}\n`);
   const names = opts.pattern ? new Set(selectHostsStrict(opts.pattern, { hosts: inventory.hosts.map((h) => h.name), groups: inventory.groups })) : undefined;
   const hosts = inventory.hosts.filter((h) => !names || names.has(h.name));

@@ -30,6 +30,8 @@ export interface RunCommandOptions {
   shard?: string | undefined;
   /** --watch SERVICE...: services whose logs are watched while the checks run. */
   watch?: string[] | undefined;
+  /** --strict: configuration warnings are errors. */
+  strict?: boolean | undefined;
   filters: FilterArgs;
   session: SessionArgs;
   argv: string[];
@@ -40,7 +42,7 @@ export async function runRunCommand(opts: RunCommandOptions): Promise<void> {
   const everyMs = opts.every === undefined ? undefined : parseDuration(opts.every);
   if (opts.every !== undefined && !everyMs) throw new UsageError(`--every: expected a duration like 5m, got "${opts.every}"`);
   const shard = opts.shard === undefined ? undefined : parseShard(opts.shard);
-  const { inventory, checks } = await loadConfig(opts.inventory, opts.checks);
+  const { inventory, checks } = await loadConfig(opts.inventory, opts.checks, { strict: opts.strict });
   for (const name of opts.watch ?? []) if (!checks.services.has(name)) throw new UsageError(`--watch: unknown service "${name}"${didYouMean(name, checks.services.keys())}`);
   const filters = withPreviousResults(filtersFrom(opts.filters), opts);
   const unmatched = unmatchedFilters(checks.checks, filters);

@@ -181,7 +181,11 @@ export class AnySchema extends Schema<unknown> {
 
 export class RecordSchema<T> extends Schema<Record<string, T>> {
   readonly expected = 'a map';
-  constructor(private readonly value: Schema<T>) {
+  constructor(
+    private readonly value: Schema<T>,
+    /** Keep the entries that validated when others did not (their issues are still recorded), so later checks see them. */
+    private readonly keepValid = false,
+  ) {
     super();
   }
   parse(node: YNode, path: string, ctx: Ctx): Out<Record<string, T>> {
@@ -196,7 +200,7 @@ export class RecordSchema<T> extends Schema<Record<string, T>> {
       if (v === INVALID) bad = true;
       else out[key] = v;
     }
-    return bad ? INVALID : out;
+    return bad && !this.keepValid ? INVALID : out;
   }
   jsonSchema(): JsonSchema {
     return this.withDescription({ type: 'object', additionalProperties: this.value.jsonSchema() });
@@ -363,7 +367,7 @@ export const t = {
   enum: <T extends string>(values: readonly T[], aliases?: Record<string, T>) => new EnumSchema(values, aliases),
   list: <T>(item: Schema<T>) => new ListSchema(item, false),
   commaList: <T>(item: Schema<T>) => new ListSchema(item, true),
-  record: <T>(value: Schema<T>) => new RecordSchema(value),
+  record: <T>(value: Schema<T>, options?: { keepValid?: boolean }) => new RecordSchema(value, options?.keepValid ?? false),
   object: <F extends Fields>(fields: F, options?: ObjectOptions) => new ObjectSchema(fields, options),
   union: <T>(...options: Schema<T>[]) => new UnionSchema<T>(options),
   any: () => new AnySchema(),
