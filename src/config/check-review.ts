@@ -68,10 +68,13 @@ export function reviewCheckKeys(layers: readonly CheckLayer[], merged: MergedChe
   }
   if (module !== undefined && isBuiltinModule(module)) {
     const last = layers[layers.length - 1];
-    // Values with templates are checked once filled in, at run time.
-    const plain = Object.fromEntries(Object.entries(params).filter(([, v]) => typeof v !== 'string' || !/\{\{|%\(/.test(v)));
-    for (const i of checkModuleParams(module, plain)) {
-      if (i.level !== 'error') continue;
+    // A value with a template is judged once filled in, at run time (it still counts as given).
+    const templated = (key: string) => {
+      const v = Object.entries(params).find(([k]) => k.toLowerCase() === key.toLowerCase())?.[1];
+      return typeof v === 'string' && /\{\{|%\(/.test(v);
+    };
+    for (const i of checkModuleParams(module, params)) {
+      if (i.level !== 'error' || templated(i.param)) continue;
       const src = keys.get(i.param.toLowerCase());
       const pos = src ? valuePos(src) : last?.keyAt([last.section, last.name]);
       out.push({ level: 'error', issue: { pos, path: src ? paramPath(src) : last ? `${last.section}.${last.name}` : i.param, message: i.message } });
