@@ -62,6 +62,7 @@ type Loaded = Awaited<ReturnType<typeof loadConfig>>;
 async function runOnce(opts: RunCommandOptions, inventory: Loaded['inventory'], checks: Loaded['checks'], filters: CheckFilters, shard: Shard | undefined): Promise<void> {
   const machine = ['json', 'tap', 'junit', 'nagios'].includes(opts.output);
   // Nothing to run is a mistake (exit 2, no session), except when --error/--nook found nothing to re-run.
+  // Judged before --shard: one CI job's share may be empty when there are fewer hosts than shards.
   const checkSelection = (hosts: readonly HostConfig[]) => {
     if (filters.only === undefined && planRun(inventory, hosts, checks.checks, filters).length === 0) {
       throw new SelectionError('no check matched the hosts and filters given', { nagios: opts.output === 'nagios' });
