@@ -9,7 +9,6 @@ import { checkFields } from './checks-schema.js';
 import { reviewHostPattern } from './host-pattern-review.js';
 import { keyOf } from './schema/types.js';
 import { TemplateReview } from './template-review.js';
-import { hostPlaceholders } from './templates.js';
 import type { HostConfig, Inventory } from './types.js';
 import { valueNodeAt } from './yaml-nodes.js';
 
@@ -109,20 +108,20 @@ export function reviewCheckAgainstHosts(inventory: Inventory, layers: readonly C
   }
   const params = merged.params ?? {};
   const keys = paramKeys(layers);
+  // The strings to fill, with their places, found once; each is then checked for every host.
   const review = new TemplateReview();
-  for (const host of hosts) {
-    const hostValues = hostPlaceholders(host);
-    const values = { ...hostValues, ...params };
-    for (const field of ['command', 'maintenanceLock'] as const) {
-      const layer = lastWith(layers, field);
-      if (layer && merged[field] !== undefined) review.check(merged[field], values, host.name, { pos: layer.valueAt([layer.section, layer.name, field]), path: `${layer.section}.${layer.name}.${field}` });
-    }
-    // Parameter values are filled from the host's values only (not from each other), as at run time.
-    for (const [key, value] of Object.entries(params)) {
-      const src = keys.get(key.toLowerCase());
-      review.check(value, hostValues, host.name, { pos: src ? valuePos(src) : undefined, path: src ? paramPath(src) : key });
-    }
+  for (const field of ['command', 'maintenanceLock'] as const) {
+    const layer = lastWith(layers, field);
+    if (layer) review.add(merged[field], true, { pos: layer.valueAt([layer.section, layer.name, field]), path: `${layer.section}.${layer.name}.${field}` });
   }
+  // Parameter values are filled from the host's values only (not from each other), as at run time.
+  for (const [key, value] of Object.entries(params)) {
+    const src = keys.get(key.toLowerCase());
+    if (hasTemplate(value)) review.add(value, false, { pos: src ? valuePos(src) : undefined, path: src ? paramPath(src) : key });
+  }
+  if (review.empty) return out;
+  const paramNames = new Set(Object.keys(params).map((k) => k.toLowerCase()));
+  for (const host of hosts) review.checkHost(host, paramNames);
   return [...out, ...review.issues().map((issue) => ({ level: 'error' as const, issue }))];
 }
 
@@ -149,11 +148,13 @@ export function reviewServiceAgainstHosts(inventory: Inventory, layer: CheckLaye
   };
   walk(valueNodeAt(layer.doc, base), []);
   const review = new TemplateReview();
-  for (const host of hosts) {
-    const values = hostPlaceholders(host);
-    for (const s of strings) review.check(s.text, values, host.name, { pos: layer.valueAt([...base, ...s.path]), path: [...base, ...s.path].join('.') });
-  }
+  for (const s of strings) if (hasTemplate(s.text)) review.add(s.text, false, { pos: layer.valueAt([...base, ...s.path]), path: [...base, ...s.path].join('.') });
+  if (!review.empty) for (const host of hosts) review.checkHost(host);
   return [...out, ...review.issues().map((issue) => ({ level: 'error' as const, issue }))];
+}
+
+function hasTemplate(text: unknown): text is string {
+  return typeof text === 'string' && (text.includes('{{') || text.includes('%('));
 }
 
 function universeOf(inventory: Inventory) {

@@ -18,20 +18,33 @@ export function hostPlaceholders(host: { name: string; address: string; port: nu
   return { ...host.vars, host: host.name, address: host.address, port: host.port ?? 22, user: host.user ?? '' };
 }
 
+/** The templates of one string, read once: the names it fills in and the `{{ name <more> }}` expressions it holds. */
+export interface ParsedTemplates {
+  readonly names: readonly { readonly name: string; readonly text: string }[];
+  readonly expressions: readonly { readonly name: string; readonly text: string; readonly operator: boolean }[];
+}
+
+/** Reads the templates of a string (for checking it against many hosts). */
+export function parseTemplates(text: string): ParsedTemplates {
+  return {
+    names: [...text.matchAll(PLACEHOLDER)].map((m) => ({ name: ((m[1] ?? m[2]) as string).toLowerCase(), text: m[0] })),
+    expressions: [...text.matchAll(EXPRESSION)].map((m) => ({ name: (m[1] ?? '').toLowerCase(), text: m[0], operator: OPERATOR.test(m[2] ?? '') })),
+  };
+}
+
 /**
- * What in `text` cannot be filled from `values` (names match case-insensitively, as at run time):
- * `undefined variable "x" in {{ x }}`, or `{{ index + 1 }} is an expression; only {{ name }} is filled in`.
+ * What cannot be filled when `has(name)` (lower case) says which names are known: `undefined variable "x" in {{ x }}`,
+ * or `{{ index + 1 }} is an expression ...` (an expression is ours when it uses an operator or starts with a known name).
  */
+export function unresolved(parsed: ParsedTemplates, has: (name: string) => boolean): string[] {
+  const problems: string[] = [];
+  for (const e of parsed.expressions) if (e.operator || has(e.name)) problems.push(`${e.text} is an expression, which smoker does not evaluate (it fills in a plain {{ name }})`);
+  for (const n of parsed.names) if (!has(n.name)) problems.push(`undefined variable "${n.name}" in ${n.text}`);
+  return [...new Set(problems)];
+}
+
+/** What in `text` cannot be filled from `values` (names match case-insensitively, as at run time). */
 export function templateProblems(text: string, values: Readonly<Record<string, unknown>>): string[] {
   const known = new Set(Object.keys(values).map((k) => k.toLowerCase()));
-  const problems: string[] = [];
-  for (const m of text.matchAll(EXPRESSION)) {
-    const [whole, name = '', rest = ''] = m;
-    if (OPERATOR.test(rest) || known.has(name.toLowerCase())) problems.push(`${whole} is an expression, which smoker does not evaluate (it fills in a plain {{ name }})`);
-  }
-  for (const m of text.matchAll(PLACEHOLDER)) {
-    const name = (m[1] ?? m[2]) as string;
-    if (!known.has(name.toLowerCase())) problems.push(`undefined variable "${name}" in ${m[0]}`);
-  }
-  return [...new Set(problems)];
+  return unresolved(parseTemplates(text), (n) => known.has(n));
 }
