@@ -26,7 +26,8 @@ export async function loadInventory(path: string): Promise<Inventory> {
 export function loadChecks(from: Inventory | string | readonly string[]): CheckSet {
   const paths = typeof from === 'string' ? [from] : isInventory(from) ? from.checks : from;
   if (paths.length === 0) throw new UsageError('no check files: the inventory has no checks: list');
-  return loadCheckFiles(paths);
+  // With an inventory, hosts: patterns and templates are resolved for its hosts, as the CLI does.
+  return loadCheckFiles(paths, typeof from !== 'string' && isInventory(from) ? { inventory: from } : {});
 }
 
 /** The hosts of an inventory a pattern selects (`web*,!web02`, groups, ranges, ~regex), in inventory order; a term matching nothing throws. */

@@ -65,6 +65,18 @@ export class PatternError extends SmokerError {
   override readonly exitCode = ExitCode.usage;
 }
 
+/** Filters or patterns that select nothing to run: nothing ran. Exit 2; with `-o nagios`, an UNKNOWN line and exit 3. */
+export class SelectionError extends SmokerError {
+  override readonly code = 'E_SELECTION';
+  override readonly exitCode = ExitCode.usage;
+  /** Whether the command was asked for Nagios output (then the error is a one-line UNKNOWN). */
+  readonly nagios: boolean;
+  constructor(message: string, options?: { nagios?: boolean }) {
+    super(message);
+    this.nagios = options?.nagios ?? false;
+  }
+}
+
 /** Connection-level failure for one host (refused, timeout, auth, host key). */
 export class TransportError extends SmokerError {
   override readonly code: string = 'E_TRANSPORT';

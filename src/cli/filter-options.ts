@@ -1,5 +1,6 @@
 // The check filters of run, inspect and checks (SPEC §3), declared once.
 import type { Argv } from 'yargs';
+import { listOption } from './list-option.js';
 import type { CheckFilters } from '../run/filters.js';
 
 /** Parsed filter flags. */
@@ -19,10 +20,10 @@ export function withFilters<T>(y: Argv<T>) {
   return y
     .option('smoke', { type: 'boolean', describe: 'Only smokeTest checks' })
     .option('health', { type: 'boolean', describe: 'Only healthCheck checks' })
-    .option('category', { type: 'string', array: true, describe: 'Only checks of these categories' })
-    .option('component', { type: 'string', array: true, describe: 'Only checks of these components' })
-    .option('p', { alias: 'check', type: 'string', array: true, describe: 'Only these checks (names or globs)' })
-    .option('exclude-check', { type: 'string', array: true, describe: 'Leave out these checks (names or globs)' })
+    .option('category', listOption('Only checks of these categories'))
+    .option('component', listOption('Only checks of these components'))
+    .option('p', { alias: 'check', ...listOption('Only these checks (names or globs)') })
+    .option('exclude-check', listOption('Leave out these checks (names or globs)'))
     .option('error', { type: 'boolean', describe: 'Only checks that were ERROR in the latest session, on those hosts' })
     .option('nook', { type: 'boolean', describe: 'Only checks that were not OK in the latest session, on those hosts' });
 }

@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import { ConfigError, type ConfigIssue } from '../errors.js';
 import { BUILTIN_MODULES, isBuiltinModule } from '../modules/catalog.js';
-import { findBuiltinParser, validateParserSpec } from '../parsers/index.js';
+import { BUILTIN_PARSERS, findBuiltinParser, validateParserSpec } from '../parsers/index.js';
 import { listCheckFiles } from './check-files.js';
 import type { checkSchema } from './checks-schema.js';
 import { checksFileSchema } from './checks-schema.js';
@@ -13,8 +13,12 @@ import type { Infer } from './schema/types.js';
 import { buildService } from './services.js';
 import { didYouMean } from './suggest.js';
 import { readCheckUnits } from './smoker-layout.js';
+import { isLikelyTypo } from './check-keys.js';
 import { keyNodeAt, valueNodeAt } from './yaml-nodes.js';
-import type { SourcePos } from '../errors.js';
+import { formatIssue, type SourcePos } from '../errors.js';
+import type { Document } from 'yaml';
+import type { Inventory } from './types.js';
+import { judgeTemplateKeys, reviewCheckAgainstHosts, reviewCheckKeys, reviewServiceAgainstHosts, type CheckLayer, type Review } from './check-review.js';
 
 type RawCheck = Infer<typeof checkSchema>;
 interface Located<T> {
@@ -23,14 +27,24 @@ interface Located<T> {
   file: string;
   pos: SourcePos;
   section: string;
+  doc: Document;
   /** Position of a value inside the file this item came from. */
   valueAt: (path: (string | number)[]) => SourcePos;
+  /** Position of a key inside the file this item came from. */
+  keyAt: (path: (string | number)[]) => SourcePos;
 }
 
-/** Validates check files; returns the set or every issue found. */
-export function validateCheckFiles(paths: readonly string[]): { set: CheckSet } | { issues: ConfigIssue[] } {
+/** What check files are validated against: with an inventory, `hosts:` patterns and every template are resolved per host. */
+export interface CheckFileOptions {
+  inventory?: Inventory | undefined;
+}
+
+/** Validates check files; returns the set (warnings positioned as file:line:col where known) or every issue found. */
+export function validateCheckFiles(paths: readonly string[], options: CheckFileOptions = {}): { set: CheckSet } | { issues: ConfigIssue[] } {
   const issues: ConfigIssue[] = [];
   const warnings: string[] = [];
+  const warn = (w: ConfigIssue) => warnings.push(formatIssue(w));
+  const serviceLayers: { def: ServiceDef; layer: CheckLayer }[] = [];
   const files = listCheckFiles(paths);
   const templates = new Map<string, Located<RawCheck>>();
   const rawChecks: Located<RawCheck>[] = [];
@@ -55,7 +69,7 @@ export function validateCheckFiles(paths: readonly string[]): { set: CheckSet } 
           issues.push({ pos, path: `${section}.${name}`, message: `${kind} "${name}" is already defined at ${prev.pos.file}:${prev.pos.line}:${prev.pos.col}` });
           continue;
         }
-        const item = { name, value, file: abs, pos, section, valueAt };
+        const item = { name, value, file: abs, pos, section, doc: file.doc, valueAt, keyAt: at };
         map?.set(name, item);
         list?.push(item);
       }
@@ -83,12 +97,17 @@ export function validateCheckFiles(paths: readonly string[]): { set: CheckSet } 
       }
       const built = buildService(name, s, abs, baseDir);
       if ('error' in built) issues.push({ pos: at(['services', name]), path: `services.${name}`, message: built.error });
-      else services.set(name, built.service);
+      else {
+        services.set(name, built.service);
+        serviceLayers.push({ def: built.service, layer: { name, section: 'services', doc: file.doc, valueAt, keyAt: at } });
+      }
     }
   }
 
   const base = templates.get('BasePlugin');
   const checks: CheckDef[] = [];
+  const templateVerdicts: Map<string, Review | undefined>[] = [];
+  const record = (p: Review) => (p.level === 'error' ? issues.push(p.issue) : warn(p.issue));
   for (const c of rawChecks) {
     const valueAt = c.valueAt;
     const path = `${c.section}.${c.name}`;
@@ -105,6 +124,12 @@ export function validateCheckFiles(paths: readonly string[]): { set: CheckSet } 
       issues.push({ pos: problem.field ? valueAt([c.section, c.name, problem.field]) : c.pos, path: problem.field ? `${path}.${problem.field}` : path, message: problem.message });
       continue;
     }
+    const layers = [base, tpl, c].filter((l): l is Located<RawCheck> => l !== undefined);
+    const module = normalizeModule(merged.module);
+    const keyReviews = reviewCheckKeys(layers, merged, module);
+    keyReviews.own.forEach(record);
+    templateVerdicts.push(keyReviews.inherited);
+    if (options.inventory && merged.enabled !== false) reviewCheckAgainstHosts(options.inventory, layers, merged).forEach(record);
     checks.push(
       Object.freeze({
         name: c.name,
@@ -134,13 +159,15 @@ export function validateCheckFiles(paths: readonly string[]): { set: CheckSet } 
       issues.push({ pos: rawChecks.find((r) => r.name === c.name)?.pos, path: `checks.${c.name}.watch`, message: `undefined service "${c.watch}"${didYouMean(c.watch, services.keys())}` });
     }
   }
+  judgeTemplateKeys(templateVerdicts).forEach(record);
+  if (options.inventory) for (const { def, layer } of serviceLayers) reviewServiceAgainstHosts(options.inventory, layer, def).forEach(record);
   if (issues.length > 0) return { issues: sortIssues(issues) };
   return { set: Object.freeze({ files, checks, actions, services, warnings }) };
 }
 
 /** Loads check files, throwing ConfigError with every issue. */
-export function loadChecks(paths: readonly string[]): CheckSet {
-  const r = validateCheckFiles(paths);
+export function loadChecks(paths: readonly string[], options: CheckFileOptions = {}): CheckSet {
+  const r = validateCheckFiles(paths, options);
   if ('issues' in r) throw new ConfigError(r.issues);
   return r.set;
 }
@@ -174,7 +201,7 @@ export function isPythonModuleName(name: string, baseDir: string): boolean {
 }
 
 /** Maps Smoker's Python module names (smoker.server.plugins.uname) to built-ins where one exists. */
-function normalizeModule(m: string | undefined): string | undefined {
+export function normalizeModule(m: string | undefined): string | undefined {
   if (m === undefined || !PYTHON_MODULE.test(m) || m.includes('/')) return m;
   const last = m.split('.').pop() ?? m;
   return isBuiltinModule(last) ? last : m;
@@ -201,7 +228,10 @@ function isPath(m: string): boolean {
 
 function checkProblem(c: RawCheck, baseDir: string, actions: ReadonlyMap<string, ActionDef>, warnings: string[], path: string): { field?: string; message: string } | undefined {
   if ((c.command === undefined) === (c.module === undefined)) {
-    return { message: `expected exactly one of command, module, got ${c.command === undefined ? 'neither' : 'both'}` };
+    // `comand: uptime` became a parameter: name it, so the message points at the typo.
+    const typo = c.command === undefined ? Object.keys(c.params ?? {}).find((k) => isLikelyTypo(k, 'command') || isLikelyTypo(k, 'module')) : undefined;
+    const hint = typo === undefined ? '' : ` ("${typo}" is not a check key: did you mean "${isLikelyTypo(typo, 'command') ? 'command' : 'module'}"?)`;
+    return { ...(typo !== undefined ? { field: typo } : {}), message: `expected exactly one of command, module, got ${c.command === undefined ? 'neither' : 'both'}${hint}` };
   }
   const module = normalizeModule(c.module);
   if (module !== undefined && !isBuiltinModule(module)) {
@@ -219,7 +249,8 @@ function checkProblem(c: RawCheck, baseDir: string, actions: ReadonlyMap<string,
     warnings.push(`${path}: parser "${parser}" is a Python module of the Smoker daemon; checks using it will report ERROR`);
   } else {
     const err = validateParserSpec(parser, { params: c.params ?? {}, baseDir });
-    if (err) return { field: 'parser', message: err };
+    const name = typeof parser === 'string' ? parser : parser.type;
+    if (err) return { field: 'parser', message: `${err}${isPath(name) ? '' : didYouMean(name, BUILTIN_PARSERS)}` };
   }
   if (c.action !== undefined && !actions.has(c.action)) {
     return { field: 'action', message: `undefined action "${c.action}"${didYouMean(c.action, actions.keys())}` };

@@ -7,7 +7,7 @@ export const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const envName = t.string('an environment variable name', ENV_NAME);
 
 /** Environment variables for remote commands: names checked here, values always shell-quoted. */
-export const envMap = () => t.record(t.string('a string value'), { pattern: ENV_NAME, expected: 'an environment variable name ([A-Za-z_][A-Za-z0-9_]*)' });
+export const envMap = () => t.record(t.string('a string value'), { key: { pattern: ENV_NAME, expected: 'an environment variable name ([A-Za-z_][A-Za-z0-9_]*)' } });
 
 /** Connection keys allowed in defaults, a group or a host. */
 export const connectionFields = {

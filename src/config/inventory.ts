@@ -1,8 +1,9 @@
 // Loads an inventory file: validates it, expands ranges, resolves groups and precedence.
 import { existsSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
-import { ConfigError, type ConfigIssue } from '../errors.js';
+import { ConfigError, formatIssue, type ConfigIssue } from '../errors.js';
 import { expandTilde } from './home.js';
+import { fillInventoryTemplate, fillVarTemplates, inventoryTemplateProblems, inventoryTemplateValues } from './inventory-templates.js';
 import { inventorySchema } from './inventory-schema.js';
 import { expandRange } from './ranges.js';
 import { joinPath } from './schema/context.js';
@@ -18,8 +19,13 @@ import { DEFAULT_CONNECT_TIMEOUT_MS, DEFAULT_MAX_CHANNELS, type HostConfig, type
 
 export type RawInventory = Infer<typeof inventorySchema>;
 
+/** How an inventory's templates are judged: converted Ansible files may hold Jinja, which becomes a warning. */
+export interface InventoryOptions {
+  templates?: 'error' | 'warning';
+}
+
 /** Validates an inventory file: every problem at once, or the resolved inventory. */
-export function validateInventory(file: YamlFile, absPath: string): { inventory: Inventory } | { issues: ConfigIssue[] } {
+export function validateInventory(file: YamlFile, absPath: string, options: InventoryOptions = {}): { inventory: Inventory } | { issues: ConfigIssue[] } {
   const { ctx, doc } = file;
   // Keep the sections that validated, so semantic problems are reported along with schema ones.
   const { value: raw } = inventorySchema.parsePartial(doc.contents, '', ctx);
@@ -63,11 +69,31 @@ export function validateInventory(file: YamlFile, absPath: string): { inventory:
   });
   if (issues.length > 0) return { issues: sortIssues(issues) };
 
+  // Templates are filled per host now; what cannot be filled is reported once per place, naming the first host.
+  const templateIssues = new Map<string, ConfigIssue>();
+  const warnings = [...groupResult.warnings];
+  const reportTemplate = (where: (string | number)[], problems: string[], host: string) => {
+    for (const message of problems) {
+      const pos = at(where);
+      const issue = { pos, path: where.map(String).join('.'), message: `${message} (host ${host})` };
+      const key = `${pos.line}:${pos.col}:${message}`;
+      if (!templateIssues.has(key)) templateIssues.set(key, issue);
+    }
+  };
   const hosts: HostConfig[] = hostEntries.map((h) => {
     const rawHost = raw.hosts?.[h.key] ?? {};
     const groupsOfHost = groupResult.membership.get(h.name) ?? [];
     const merged = mergeHostSettings(raw.defaults ?? {}, groupsOfHost.map((g) => raw.groups?.[g] ?? {}), rawHost, raw.vars ?? {});
-    const address = merged.address?.includes('{{') ? substituteAddress(merged.address, h.index, h.name) : merged.address;
+    const values = inventoryTemplateValues(h);
+    // Where a setting came from: the host, then its groups (children win), then defaults or the top-level vars.
+    const origin = (path: string[], top: string[]): (string | number)[] => {
+      const layers = [['hosts', h.key], ...[...groupsOfHost].reverse().map((g) => ['groups', g]), top];
+      return [...(layers.find((l) => valueNodeAt(doc, [...l, ...path]) !== undefined) ?? top), ...path];
+    };
+    if (merged.address !== undefined) reportTemplate(origin(['address'], ['defaults']), inventoryTemplateProblems(merged.address, values), h.name);
+    for (const [k, v] of Object.entries(merged.vars)) reportTemplate(origin(['vars', k], []), inventoryTemplateProblems(v, values), h.name);
+    const address = merged.address === undefined ? undefined : fillInventoryTemplate(merged.address, values);
+    const vars = fillVarTemplates(merged.vars, values) as Record<string, unknown>;
     return Object.freeze({
       name: h.name,
       address: address ?? h.name,
@@ -87,11 +113,14 @@ export function validateInventory(file: YamlFile, absPath: string): { inventory:
       sudo: merged.sudo ?? false,
       sudoPasswordEnv: merged.sudoPasswordEnv,
       maxChannels: merged.maxChannels ?? DEFAULT_MAX_CHANNELS,
-      env: Object.freeze(merged.env ?? {}),
-      vars: Object.freeze(merged.vars),
+      env: Object.freeze({ ...merged.env }),
+      vars: Object.freeze({ ...vars }),
       groups: Object.freeze([...groupResult.allGroupsOf(h.name)]),
     });
   });
+
+  if (templateIssues.size > 0 && options.templates !== 'warning') return { issues: sortIssues([...templateIssues.values()]) };
+  for (const issue of templateIssues.values()) warnings.push(formatIssue(issue));
 
   return {
     inventory: Object.freeze({
@@ -100,19 +129,17 @@ export function validateInventory(file: YamlFile, absPath: string): { inventory:
       groups: groupResult.groups,
       checks: Object.freeze(checks),
       vars: Object.freeze({ ...(raw.vars ?? {}) }),
-      warnings: Object.freeze(groupResult.warnings),
+      warnings: Object.freeze(warnings),
     }),
   };
 }
 
-/** An address with `{{ index }}` (the range index) and `{{ host }}`/`{{ name }}` filled in. */
-function substituteAddress(address: string, index: number | undefined, name: string): string {
-  return address.replaceAll(/\{\{\s*index\s*\}\}/g, String(index ?? '')).replaceAll(/\{\{\s*(host|name)\s*\}\}/g, name);
-}
-
-/** Orders issues by position in the file. */
+/** Orders issues by position: file by file (in the order files first appear), then line and column. */
 export function sortIssues(issues: ConfigIssue[]): ConfigIssue[] {
-  return [...issues].sort((a, b) => (a.pos?.line ?? 0) - (b.pos?.line ?? 0) || (a.pos?.col ?? 0) - (b.pos?.col ?? 0));
+  const files = new Map<string, number>();
+  for (const i of issues) if (!files.has(i.pos?.file ?? '')) files.set(i.pos?.file ?? '', files.size);
+  const fileOf = (i: ConfigIssue) => files.get(i.pos?.file ?? '') ?? 0;
+  return [...issues].sort((a, b) => fileOf(a) - fileOf(b) || (a.pos?.line ?? 0) - (b.pos?.line ?? 0) || (a.pos?.col ?? 0) - (b.pos?.col ?? 0));
 }
 
 /** Host keys as written, from the validated section or, when it failed, from the document itself. */

@@ -56,7 +56,8 @@ export async function loadAnsibleAsInventory(path: string): Promise<Inventory> {
   const label = `${display} (converted)`;
   const parsed = parseYaml(toYaml(conversion.inventory, conversion), label);
   if ('issues' in parsed) throw new ConfigError(parsed.issues);
-  const result = validateInventory(parsed.file, abs);
+  // Ansible vars may hold Jinja, which smoker does not evaluate: a warning, not an error.
+  const result = validateInventory(parsed.file, abs, { templates: 'warning' });
   if ('issues' in result) throw new ConfigError(result.issues);
   const warnings = [...conversion.warnings, ...result.inventory.warnings];
   const ordered = conversion.hostOrder ? inAnsibleOrder(result.inventory, conversion.hostOrder) : result.inventory;

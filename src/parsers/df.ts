@@ -122,4 +122,4 @@ export function validateDfOptions(options: Record<string, unknown>): string | un
 }
 
 /** The built-in `df` parser. */
-export const dfParser: BuiltinParser = { name: 'df', parse: parseDf, validate: validateDfOptions };
+export const dfParser: BuiltinParser = { name: 'df', params: ['warn', 'error', 'ignore'], parse: parseDf, validate: validateDfOptions };

@@ -89,4 +89,4 @@ export function validateNumberOptions(options: Record<string, unknown>): string 
 }
 
 /** The built-in `number` parser. */
-export const numberParser: BuiltinParser = { name: 'number', parse: parseNumber, validate: validateNumberOptions };
+export const numberParser: BuiltinParser = { name: 'number', params: ['match', 'flags', 'warn', 'error', 'metric', 'uom'], parse: parseNumber, validate: validateNumberOptions };

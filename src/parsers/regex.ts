@@ -69,4 +69,4 @@ export function validateRegexOptions(options: Record<string, unknown>): string |
 }
 
 /** The built-in `regex` parser. */
-export const regexParser: BuiltinParser = { name: 'regex', parse: parseRegex, validate: validateRegexOptions };
+export const regexParser: BuiltinParser = { name: 'regex', params: ['ok', 'warn', 'error', 'flags'], parse: parseRegex, validate: validateRegexOptions };

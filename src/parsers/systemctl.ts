@@ -140,4 +140,4 @@ function noUnitsResult(input: ParserInput): ParsedResult {
 }
 
 /** The built-in `systemctl` parser. */
-export const systemctlParser: BuiltinParser = { name: 'systemctl', parse: parseSystemctl };
+export const systemctlParser: BuiltinParser = { name: 'systemctl', params: ['units', 'unit'], parse: parseSystemctl };

@@ -25,6 +25,8 @@ export interface Parser {
 export interface BuiltinParser extends Parser {
   /** Returns an error message for bad options (keys lower-cased), or undefined. */
   validate?(options: Record<string, unknown>): string | undefined;
+  /** Check parameters this parser reads (so a check key naming one is not a typo). */
+  readonly params?: readonly string[];
 }
 
 /** How a check names its parser: `nagios`, `./my-parser.js`, or `{ type: regex, error: "..." }`. */

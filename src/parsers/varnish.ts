@@ -163,4 +163,4 @@ export function validateVarnishOptions(options: Record<string, unknown>): string
 }
 
 /** The built-in `varnish` parser. */
-export const varnishParser: BuiltinParser = { name: 'varnish', parse: parseVarnish, validate: validateVarnishOptions };
+export const varnishParser: BuiltinParser = { name: 'varnish', params: ['responseTimeWarn'], parse: parseVarnish, validate: validateVarnishOptions };

@@ -1,5 +1,6 @@
 // Check filters of `run`, `inspect` and `checks` (SPEC §3), as one pure predicate.
 import { globToRegExp } from '../config/patterns.js';
+import { didYouMean } from '../config/suggest.js';
 
 /** The filters a user can give. */
 export interface CheckFilters {
@@ -51,4 +52,25 @@ export function describeFilters(f: CheckFilters): Record<string, unknown> {
     out[k] = v instanceof Map ? Object.fromEntries([...v].map(([h, s]) => [h, s === 'all' ? 'all' : [...(s as Set<string>)]])) : v;
   }
   return out;
+}
+
+/**
+ * Says which filter values select no check at all (a typo such as `--category nagois`), with a suggestion:
+ * `-p: no check matches "lod" (did you mean "load"?)`. Empty when every value matches some check.
+ */
+export function unmatchedFilters(checks: readonly FilterableCheck[], f: CheckFilters): string[] {
+  const names = checks.map((c) => c.name);
+  const problems: string[] = [];
+  const byName = (flag: string, patterns: readonly string[] | undefined) => {
+    for (const p of patterns ?? []) if (!names.some((n) => matchesAny(n, [p]))) problems.push(`${flag}: no check matches "${p}"${didYouMean(p, names)}`);
+  };
+  const byField = (flag: string, field: 'category' | 'component', values: readonly string[] | undefined) => {
+    const known = [...new Set(checks.map((c) => c[field]).filter((v): v is string => v !== undefined))];
+    for (const v of values ?? []) if (!known.includes(v)) problems.push(`--${field}: no check has ${field} "${v}"${didYouMean(v, known) || (known.length ? ` (${field === 'category' ? 'categories' : 'components'}: ${known.join(', ')})` : '')}`);
+  };
+  byName('-p', f.names);
+  byName('--exclude-check', f.exclude);
+  byField('--category', 'category', f.categories);
+  byField('--component', 'component', f.components);
+  return problems;
 }

@@ -1,7 +1,8 @@
 // `{{ name }}` (and Smoker's `%(name)s`) substitution: shell-quoted in commands, raw in paths and params.
+import { PLACEHOLDER } from '../config/templates.js';
 import { shellQuote } from '../transport/shell-quote.js';
 
-const PLACEHOLDER = /\{\{\s*([A-Za-z_][A-Za-z0-9_.-]*)\s*\}\}|%\(([A-Za-z_][A-Za-z0-9_]*)\)s/g;
+export { hostPlaceholders } from '../config/templates.js';
 
 /** A placeholder named no known value. */
 export class UnknownPlaceholderError extends Error {}
@@ -65,11 +66,6 @@ function quoteIn(quote: Quote, text: string): string {
   if (quote === 'single') return text.replaceAll("'", `'\\''`);
   if (quote === 'double') return text.replace(/[$`"\\]/g, '\\$&');
   return shellQuote(text);
-}
-
-/** The values every placeholder may name on a host: inventory vars, then host, address, port, user. */
-export function hostPlaceholders(host: { name: string; address: string; port: number | undefined; user: string | undefined; vars: Readonly<Record<string, unknown>> }): Record<string, unknown> {
-  return { ...host.vars, host: host.name, address: host.address, port: host.port ?? 22, user: host.user ?? '' };
 }
 
 /** Environment variable name of a module parameter: SMOKER_PARAM_<NAME>. */

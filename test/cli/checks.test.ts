@@ -63,7 +63,7 @@ describe('smoker checks (e2e)', () => {
 
   it('--error/--nook: what run would re-run, from the latest session', () => {
     ws.breakHosts('mid');
-    ws.smoker(['run', '-p', 'flaky', 'steady']);
+    ws.smoker(['run', '-p', 'flaky,steady']);
     ws.breakHosts();
     expect(list('--error').map((c) => [c.name, c.hosts.join(',')])).to.deep.equal([['flaky', 'mid']]);
     expect(list('--nook', '--results', join(ws.dir, 'results')).map((c) => c.name)).to.deep.equal(['flaky']);

@@ -84,8 +84,8 @@ describe('smoker inspect (e2e)', () => {
     expect(checks('--health', '-H', 'slow')).to.deep.equal(['slow/flaky', 'slow/steady']);
     expect(checks('--category', 'system')).to.deep.equal(['mid/steady', 'slow/steady']);
     expect(checks('--component', 'api', '-H', 'mid')).to.deep.equal(['mid/flaky']);
-    expect(checks('-p', 'fl*', 'steady', '-H', 'fast')).to.deep.equal(['fast/flaky']);
-    expect(checks('--exclude-check', 'sleepy', 'flaky')).to.deep.equal(['mid/steady', 'slow/steady']);
+    expect(checks('-p', 'fl*,steady', '-H', 'fast')).to.deep.equal(['fast/flaky']);
+    expect(checks('--exclude-check', 'sleepy,flaky')).to.deep.equal(['mid/steady', 'slow/steady']);
     expect(ws.smoker(['inspect', failing, '--exclude-check', 'flaky']).code, 'no ERROR left').to.equal(0);
   });
 

@@ -101,7 +101,7 @@ describe('cli: smoker run (local transport)', function () {
     expect(unknownHost.code).to.equal(2);
     expect(unknownHost.stderr).to.match(/no host or group matches "zz"/);
     const noMatch = await smoker(['run', inv, '-p', 'nothing-like-this', '--no-results']);
-    expect(noMatch.code).to.equal(0);
-    expect(noMatch.stderr).to.match(/no check matched/);
+    expect(noMatch.code).to.equal(2);
+    expect(noMatch.stderr).to.match(/-p: no check matches "nothing-like-this"/);
   });
 });

@@ -34,7 +34,7 @@ describe('session reports in CI tools (e2e)', function () {
     ws = makeWorkspace();
     // One host nobody can reach: a closed port, with a password so the client really tries to connect.
     const inv = join(ws.dir, 'inventory.yaml');
-    writeFileSync(inv, readFileSync(inv, 'utf8').replace('hosts:\n', 'hosts:\n  down: { address: 127.0.0.1, port: 1, connectTimeout: 2s, passwordEnv: SMOKER_TEST_NOPE }\n'));
+    writeFileSync(inv, readFileSync(inv, 'utf8').replace('hosts:\n', 'hosts:\n  down: { address: 127.0.0.1, port: 1, connectTimeout: 2s, passwordEnv: SMOKER_TEST_NOPE, vars: { delay: 0 } }\n'));
     ws.breakHosts('mid');
     const r = ws.smoker(['run', '-o', 'tap'], { SMOKER_TEST_NOPE: 'x' });
     expect(r.code, r.stderr).to.equal(3);

@@ -1,8 +1,10 @@
 // How checks run on lab hosts: maintenance lock, retries, timeouts, quoting, module temp dirs (fixtures/checks/behaviour.yaml).
 import { expect } from 'chai';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { RunReport } from '../../src/results/types.js';
-import { explain, FIXTURES, result, runJson, startRunLab, type RunLab } from './support.js';
+import { explain, FIXTURES, result, run, runJson, startRunLab, type RunLab } from './support.js';
 
 const BEHAVIOUR = join(FIXTURES, 'checks', 'behaviour.yaml');
 const EVIL = "'; rm -rf /tmp/x; '";
@@ -115,11 +117,12 @@ describe('smoker run: lock, retries, timeouts, quoting, temp dirs @lab', functio
     it('/tmp/x still exists on every host', async () => {
       for (const h of rl.lab.hosts) expect((await rl.lab.exec(h.name, 'ls /tmp/x')).stdout, h.name).to.equal('keep\n');
     });
-    it('an unknown {{ name }} is ERROR naming it, and nothing runs', () => {
-      const r = get('host1', 'no-such-param');
-      expect(r.status).to.equal('ERROR');
-      expect(r.messages.error).to.deep.equal(['unknown parameter "nope" in {{ nope }}']);
-      expect(r.exitCode).to.equal(null);
+    it('an unknown {{ name }} is a configuration error at load (file:line:col, exit 2), and nothing runs', async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'smoker-nope-'));
+      writeFileSync(join(dir, 'nope.yaml'), 'checks:\n  no-such-param: { command: "echo {{ nope }}" }\n');
+      const r = await run([rl.inventory('inventory-nope.yaml'), '--checks', join(dir, 'nope.yaml')]);
+      expect(r.code).to.equal(2);
+      expect(r.stderr).to.match(/nope\.yaml:2:29 checks\.no-such-param\.command: undefined variable "nope" in \{\{ nope \}\} \(on host host1 and 1 more\)/);
     });
   });
 

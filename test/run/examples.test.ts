@@ -46,7 +46,7 @@ describe('shipped examples: checks/system.yaml and checks/web.yaml', function ()
     });
 
     describe('checks/web.yaml', () => {
-      const HTTP_CHECKS = ['-p', 'http-status', 'response-time', 'app-health', 'http-plugin'];
+      const HTTP_CHECKS = ['-p', 'http-status,response-time,app-health,http-plugin'];
       let report: RunReport;
       before(async () => {
         report = (await runJson([inv, '--checks', WEB, ...HTTP_CHECKS])).report;

@@ -56,7 +56,7 @@ describe('smoker run: output formats and exit codes @lab', function () {
     });
 
     it('tap --fail-on warn: WARN fails too', async () => {
-      const out = await run(statuses('-o', 'tap', '--fail-on', 'warn', '-p', 'ok', 'warn'));
+      const out = await run(statuses('-o', 'tap', '--fail-on', 'warn', '-p', 'ok,warn'));
       expect(out.code).to.equal(1);
       const { final } = await parseTap(out.stdout);
       expect([final.pass, final.fail]).to.deep.equal([3, 3]);
@@ -76,9 +76,9 @@ describe('smoker run: output formats and exit codes @lab', function () {
     it('nagios: one line, exit 0/1/2/3 as the worst status', async () => {
       const cases: [string[], number, string][] = [
         [['-p', 'ok'], 0, 'SMOKER OK - 3 hosts, 3 checks'],
-        [['-p', 'ok', 'warn'], 1, 'SMOKER WARNING'],
-        [['-p', 'warn', 'error', 'unknown'], 2, 'SMOKER CRITICAL'],
-        [['-p', 'unknown', 'ok'], 3, 'SMOKER UNKNOWN'],
+        [['-p', 'ok,warn'], 1, 'SMOKER WARNING'],
+        [['-p', 'warn,error,unknown'], 2, 'SMOKER CRITICAL'],
+        [['-p', 'unknown,ok'], 3, 'SMOKER UNKNOWN'],
       ];
       for (const [filter, code, start] of cases) {
         const out = await run(statuses('-o', 'nagios', ...filter));
@@ -114,7 +114,7 @@ describe('smoker run: output formats and exit codes @lab', function () {
   describe('exit codes', () => {
     it('0: everything OK, and WARN too', async () => {
       expect((await run(statuses('-p', 'ok'))).code).to.equal(0);
-      expect((await run(statuses('-p', 'ok', 'warn'))).code).to.equal(0);
+      expect((await run(statuses('-p', 'ok,warn'))).code).to.equal(0);
     });
     it('1: WARN with --fail-on warn; an ERROR; an UNKNOWN', async () => {
       expect((await run(statuses('-p', 'warn', '--fail-on', 'warn'))).code).to.equal(1);

@@ -1,5 +1,6 @@
 // `smoker inventory from-vagrant|from-ansible|from-ducktape`: print another tool's inventory as a smoker inventory.
 import type { Argv, CommandModule } from 'yargs';
+import { listOption } from '../list-option.js';
 
 interface ConvertArgs {
   checks?: string[];
@@ -7,11 +8,7 @@ interface ConvertArgs {
 
 /** Adds --checks, written into the printed inventory as its checks: list. */
 function withChecks<T>(y: Argv<T>) {
-  return y.option('checks', {
-    type: 'string',
-    array: true,
-    describe: 'Add a checks: list to the output (paths as written, relative to where you save the file)',
-  });
+  return y.option('checks', listOption('Add a checks: list to the output (paths as written, relative to where you save the file)'));
 }
 
 const fromVagrant: CommandModule<object, ConvertArgs & { source?: string }> = {

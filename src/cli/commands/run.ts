@@ -1,9 +1,11 @@
 // `smoker run [INVENTORY]`: every selected check on every selected host, Smoker-style results.
 import type { CommandModule } from 'yargs';
+import { listOption } from '../list-option.js';
 import { inventoryFrom, withHosts, withInventory } from '../options.js';
 import { withFilters, type FilterArgs } from '../filter-options.js';
 import { withSessionOptions, type SessionArgs } from '../session-options.js';
 import { withShard } from '../shard-option.js';
+import { withStrict } from '../strict-option.js';
 
 interface Args extends SessionArgs, FilterArgs {
   inventory?: string;
@@ -16,6 +18,7 @@ interface Args extends SessionArgs, FilterArgs {
   every?: string;
   watch?: string[];
   'fail-on': string;
+  strict?: boolean;
 }
 
 const FORMATS = ['minimal', 'normal', 'long', 'full', 'json', 'tap', 'junit', 'nagios'];
@@ -25,13 +28,13 @@ export const runCommand: CommandModule<object, Args> = {
   command: 'run [inventory]',
   describe: 'Run the checks on the selected hosts',
   builder: (y) =>
-    withShard(withSessionOptions(withFilters(withHosts(withInventory(y)))))
-      .option('checks', { type: 'string', array: true, describe: 'Check files or folders (replaces the inventory checks: list)' })
+    withStrict(withShard(withSessionOptions(withFilters(withHosts(withInventory(y))))))
+      .option('checks', listOption('Check files or folders (replaces the inventory checks: list)'))
       .option('o', { alias: 'output', choices: FORMATS, default: 'normal', describe: 'Output format' })
       .option('forks', { type: 'number', describe: 'Hosts in flight at once (default 256)', requiresArg: true })
       .option('every', { type: 'string', describe: 'Repeat the run every DURATION until Ctrl-C (one session per round)', requiresArg: true })
       .option('fail-on', { choices: ['error', 'warn'], default: 'error', describe: 'Exit 1 on ERROR/UNKNOWN (default) or also on WARN' })
-      .option('watch', { type: 'string', array: true, describe: "Tail these services' watch: logs on their hosts while the checks run; exceptions become WARN" })
+      .option('watch', listOption("Tail these services' watch: logs on their hosts while the checks run; exceptions become WARN"))
       .example('$0 run inventories/local.yaml', 'The built-in example on this machine')
       .example('$0 run inventories/prod.yaml --smoke -H web', 'Smoke tests on the web group')
       .example('$0 run --nook -o long', 'Re-run what was not OK in the latest session')
@@ -49,6 +52,7 @@ export const runCommand: CommandModule<object, Args> = {
       shard: argv.shard,
       watch: argv.watch,
       failOn: argv['fail-on'] as 'error' | 'warn',
+      strict: argv.strict,
       filters: argv,
       session: argv,
       argv: process.argv.slice(2),

@@ -1,5 +1,6 @@
 // `smoker start|stop|status|wait|restart|bounce|clean|kill|signal SERVICE`: service operations over SSH (SPEC §6).
 import type { CommandModule } from 'yargs';
+import { listOption } from '../list-option.js';
 import { inventoryFrom, withHosts } from '../options.js';
 import { withSessionOptions, type SessionArgs } from '../session-options.js';
 
@@ -37,7 +38,7 @@ function serviceCommand(op: string): CommandModule<object, Args> {
       withSessionOptions(withHosts(y))
         .positional('service', { type: 'string', describe: 'Service name (from the services: section of a check file)' })
         .option('i', { alias: 'inventory-file', type: 'string', describe: 'Inventory file (else $SMOKER_INVENTORY, ./inventory.yaml, ./inventories/*)', requiresArg: true })
-        .option('checks', { type: 'string', array: true, describe: 'Check/service files or folders (replaces the inventory checks: list)' })
+        .option('checks', listOption('Check/service files or folders (replaces the inventory checks: list)'))
         .option('serial', { type: 'string', describe: op === 'bounce' ? 'Hosts per batch, N or N% (default: the service bounce.serial, else 1)' : 'Hosts at a time, N or N% (default all at once)', requiresArg: true })
         .option('collect-logs', { choices: ['always', 'on-failure', 'never'], default: 'on-failure', describe: "When to copy the service's logs: into the session: always, after a failed operation, never" })
         .option('signal', { type: 'string', hidden: op !== 'kill' && op !== 'signal', describe: `Signal to send: a name (HUP, SIGHUP) or number (default ${op === 'kill' ? 'KILL' : 'TERM'})`, requiresArg: true })

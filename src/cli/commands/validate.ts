@@ -1,24 +1,27 @@
 // `smoker validate [INVENTORY]`: checks every file, prints each problem as file:line:col.
 import type { CommandModule } from 'yargs';
+import { listOption } from '../list-option.js';
 import { inventoryFrom, withInventory } from '../options.js';
+import { withStrict } from '../strict-option.js';
 
 interface Args {
   inventory?: string;
   i?: string;
   checks?: string[];
+  strict?: boolean;
 }
 
 /** The validate command. */
 export const validateCommand: CommandModule<object, Args> = {
   command: 'validate [inventory]',
-  describe: 'Check the inventory and every check file; errors as file:line:col',
+  describe: 'Check the inventory and every file it names (check and service files, --checks); every problem as file:line:col',
   builder: (y) =>
-    withInventory(y)
-      .option('checks', { type: 'string', array: true, describe: 'Check files or folders (replaces the inventory checks: list)' })
+    withStrict(withInventory(y))
+      .option('checks', listOption('Check files or folders (replaces the inventory checks: list)'))
       .example('$0 validate inventories/prod.yaml', 'Validate one inventory and its checks')
       .example('SMOKER_INVENTORY=inv.yaml $0 validate', 'Validate the inventory named by the environment') as never,
   handler: async (argv) => {
     const { runValidate } = await import('../handlers/validate.js');
-    await runValidate({ inventory: inventoryFrom(argv), checks: argv.checks });
+    await runValidate({ inventory: inventoryFrom(argv), checks: argv.checks, strict: argv.strict });
   },
 };

@@ -3,7 +3,8 @@ import type { CheckDef } from '../../config/check-types.js';
 import { selectHostsStrict } from '../../config/patterns.js';
 import { detectColor, withColor } from '../../report/color.js';
 import { renderTable } from '../../report/table.js';
-import type { CheckFilters } from '../../run/filters.js';
+import { unmatchedFilters, type CheckFilters } from '../../run/filters.js';
+import { SelectionError } from '../../errors.js';
 import { listChecks, type ResolvedCheck } from '../../run/list-checks.js';
 import { filtersFrom, type FilterArgs } from '../filter-options.js';
 import { selectFromLatest } from '../previous-results.js';
@@ -17,16 +18,20 @@ export interface ChecksListOptions {
   filters: FilterArgs;
   root: string;
   output: 'table' | 'json';
+  strict?: boolean | undefined;
 }
 
 /** Prints the checks as run would resolve them, with the hosts each would run on. */
 export async function runChecksList(opts: ChecksListOptions): Promise<void> {
-  const { inventory, checks } = await loadConfig(opts.inventory, opts.checks);
+  const { inventory, checks } = await loadConfig(opts.inventory, opts.checks, { strict: opts.strict });
   for (const w of inventory.warnings) process.stderr.write(`warning: ${w}\n`);
   const names = opts.pattern ? new Set(selectHostsStrict(opts.pattern, { hosts: inventory.hosts.map((h) => h.name), groups: inventory.groups })) : undefined;
   const hosts = inventory.hosts.filter((h) => !names || names.has(h.name));
   const filters = withLatestResults(filtersFrom(opts.filters), opts);
+  const unmatched = unmatchedFilters(checks.checks, filters);
+  if (unmatched.length > 0) throw new SelectionError(unmatched.join('\n'));
   const listed = listChecks(inventory, hosts, checks.checks, filters, names !== undefined || filters.only !== undefined);
+  if (listed.length === 0 && filters.only === undefined) throw new SelectionError('no check matched the hosts and filters given');
   if (opts.output === 'json') {
     process.stdout.write(`${JSON.stringify(listed.map(toJson), null, 2)}\n`);
     return;

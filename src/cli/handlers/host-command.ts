@@ -34,6 +34,8 @@ export interface HostCommandOptions {
   loaded?: Inventory;
   /** --shard K/N: only this shard of the hosts the pattern selects. */
   shard?: Shard | undefined;
+  /** Checks the hosts -H selected (before --shard takes its share) before anything starts; throws to stop with nothing run and no session. */
+  checkSelection?: (hosts: readonly HostConfig[]) => void;
 }
 
 /** Sets up, runs `body`, then finishes the session and sets process.exitCode. */
@@ -43,6 +45,7 @@ export async function withHostCommand(opts: HostCommandOptions, body: (frame: Ho
   const names = opts.pattern ? new Set(selectHostsStrict(opts.pattern, { hosts: inventory.hosts.map((h) => h.name), groups: inventory.groups })) : undefined;
   const selected = inventory.hosts.filter((h) => !names || names.has(h.name));
   const hosts = opts.shard ? selectShard(selected, opts.shard, (h) => h.name) : selected;
+  opts.checkSelection?.(selected);
   const session = await Session.open({
     root: resultsRoot(opts.session),
     command: opts.command,

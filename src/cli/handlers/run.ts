@@ -1,9 +1,10 @@
 // Handler of `smoker run`: load, run, write the session's reports, print, set the exit code.
 import { parseDuration } from '../../config/duration.js';
+import type { HostConfig } from '../../config/types.js';
 import { didYouMean } from '../../config/suggest.js';
-import { ExitCode, UsageError } from '../../errors.js';
+import { ExitCode, SelectionError, UsageError } from '../../errors.js';
 import { exitCodeFor } from '../../results/exit-code.js';
-import { describeFilters, type CheckFilters } from '../../run/filters.js';
+import { describeFilters, unmatchedFilters, type CheckFilters } from '../../run/filters.js';
 import { planRun } from '../../run/plan.js';
 import { runChecks } from '../../run/run-checks.js';
 import { parseShard, type Shard } from '../../run/shard.js';
@@ -27,6 +28,8 @@ export interface RunCommandOptions {
   shard?: string | undefined;
   /** --watch SERVICE...: services whose logs are watched while the checks run. */
   watch?: string[] | undefined;
+  /** --strict: configuration warnings are errors. */
+  strict?: boolean | undefined;
   filters: FilterArgs;
   session: SessionArgs;
   argv: string[];
@@ -37,9 +40,11 @@ export async function runRunCommand(opts: RunCommandOptions): Promise<void> {
   const everyMs = opts.every === undefined ? undefined : parseDuration(opts.every);
   if (opts.every !== undefined && !everyMs) throw new UsageError(`--every: expected a duration like 5m, got "${opts.every}"`);
   const shard = opts.shard === undefined ? undefined : parseShard(opts.shard);
-  const { inventory, checks } = await loadConfig(opts.inventory, opts.checks);
+  const { inventory, checks } = await loadConfig(opts.inventory, opts.checks, { strict: opts.strict });
   for (const name of opts.watch ?? []) if (!checks.services.has(name)) throw new UsageError(`--watch: unknown service "${name}"${didYouMean(name, checks.services.keys())}`);
   const filters = withPreviousResults(filtersFrom(opts.filters), opts);
+  const unmatched = unmatchedFilters(checks.checks, filters);
+  if (unmatched.length > 0) throw new SelectionError(unmatched.join('\n'), { nagios: opts.output === 'nagios' });
   for (;;) {
     await runOnce(opts, inventory, checks, filters, shard);
     if (everyMs === undefined || process.exitCode === ExitCode.interrupted) return;
@@ -54,7 +59,14 @@ type Loaded = Awaited<ReturnType<typeof loadConfig>>;
 
 async function runOnce(opts: RunCommandOptions, inventory: Loaded['inventory'], checks: Loaded['checks'], filters: CheckFilters, shard: Shard | undefined): Promise<void> {
   const machine = ['json', 'tap', 'junit', 'nagios'].includes(opts.output);
-  await withHostCommand({ ...opts, command: 'run', filters: describeFilters(filters), loaded: inventory, shard }, async (f) => {
+  // Nothing to run is a mistake (exit 2, no session), except when --error/--nook found nothing to re-run.
+  // Judged before --shard: one CI job's share may be empty when there are fewer hosts than shards.
+  const checkSelection = (hosts: readonly HostConfig[]) => {
+    if (filters.only === undefined && planRun(inventory, hosts, checks.checks, filters).length === 0) {
+      throw new SelectionError('no check matched the hosts and filters given', { nagios: opts.output === 'nagios' });
+    }
+  };
+  await withHostCommand({ ...opts, command: 'run', filters: describeFilters(filters), loaded: inventory, shard, checkSelection }, async (f) => {
     const progress = machine ? undefined : await startProgress(f.hosts.length, 'run');
     // Hosts left without a check do not run: record the planned ones so a killed run can say "N of M finished".
     await f.session.plan(planRun(inventory, f.hosts, checks.checks, filters).map((p) => p.host.name));

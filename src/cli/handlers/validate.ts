@@ -1,14 +1,20 @@
-// Handler of `smoker validate`: every file checked, a one-line summary when all is well.
+// Handler of `smoker validate`: every file run, test and the service commands would load, checked at once; a one-line summary when all is well.
 import { displayPath } from '../../config/inventory.js';
-import { loadAnyInventory } from '../../config/load-any-inventory.js';
+import { loadProject } from '../../config/load-project.js';
+import { projectLoaders } from '../../config/project-loaders.js';
 
-/** Validates the inventory (and its check files) and prints a summary. */
-export async function runValidate(opts: { inventory: string; checks?: string[] | undefined }): Promise<void> {
-  const { inventory: inv, kind } = await loadAnyInventory(opts.inventory);
-  for (const w of inv.warnings) process.stderr.write(`warning: ${w}\n`);
+/** Validates the inventory, its check/service files (or --checks) and every extra loader's files, and prints a summary. */
+export async function runValidate(opts: { inventory: string; checks?: string[] | undefined; strict?: boolean | undefined }): Promise<void> {
+  const project = await loadProject({ inventory: opts.inventory, checks: opts.checks, strict: opts.strict ?? false, loaders: projectLoaders });
+  for (const w of project.warnings) process.stderr.write(`warning: ${w}\n`);
+  const inv = project.inventory;
   const groups = [...inv.groups.keys()].filter((g) => g !== 'all' && g !== 'ungrouped').length;
-  const what = kind === 'ansible' ? ' (Ansible inventory)' : '';
-  process.stdout.write(`${displayPath(inv.file)}${what}: OK · ${plural(inv.hosts.length, 'host')}, ${plural(groups, 'group')}\n`);
+  const what = project.kind === 'ansible' ? ' (Ansible inventory)' : '';
+  const parts = [`${plural(inv.hosts.length, 'host')}, ${plural(groups, 'group')}`];
+  const c = project.checks;
+  if (c) parts.push(`${plural(c.checks.length, 'check')}, ${plural(c.services.size, 'service')} in ${plural(c.files.length, 'file')}`);
+  parts.push(...project.summaries);
+  process.stdout.write(`${displayPath(inv.file)}${what}: OK · ${parts.join(' · ')}\n`);
 }
 
 function plural(n: number, word: string): string {

@@ -179,12 +179,19 @@ export class AnySchema extends Schema<unknown> {
   }
 }
 
+/** Options of a record (a map of free keys). */
+export interface RecordOptions {
+  key?: { pattern: RegExp; expected: string };
+  keepValid?: boolean;
+}
+
 export class RecordSchema<T> extends Schema<Record<string, T>> {
   readonly expected = 'a map';
   constructor(
     private readonly value: Schema<T>,
-    /** Keys must match this (names that reach a shell, such as environment variables). */
-    private readonly key?: { pattern: RegExp; expected: string },
+    /** Keys must match `key.pattern` (names that reach a shell, such as environment variables); with `keepValid`, the
+     *  entries that validated are kept when others did not (their issues are still recorded), so later checks see them. */
+    private readonly options: RecordOptions = {},
   ) {
     super();
   }
@@ -196,8 +203,9 @@ export class RecordSchema<T> extends Schema<Record<string, T>> {
     let bad = false;
     for (const pair of mapPairs(n, ctx)) {
       const key = keyOf(pair);
-      if (this.key && !this.key.pattern.test(key)) {
-        ctx.report(pair.key as YNode, joinPath(path, key), `expected ${this.key.expected} as key, got ${JSON.stringify(key)}`);
+      const keyRule = this.options.key;
+      if (keyRule && !keyRule.pattern.test(key)) {
+        ctx.report(pair.key as YNode, joinPath(path, key), `expected ${keyRule.expected} as key, got ${JSON.stringify(key)}`);
         bad = true;
         continue;
       }
@@ -205,10 +213,10 @@ export class RecordSchema<T> extends Schema<Record<string, T>> {
       if (v === INVALID) bad = true;
       else out[key] = v;
     }
-    return bad ? INVALID : out;
+    return bad && !this.options.keepValid ? INVALID : out;
   }
   jsonSchema(): JsonSchema {
-    return this.withDescription({ type: 'object', ...(this.key ? { propertyNames: { pattern: this.key.pattern.source } } : {}), additionalProperties: this.value.jsonSchema() });
+    return this.withDescription({ type: 'object', ...(this.options.key ? { propertyNames: { pattern: this.options.key.pattern.source } } : {}), additionalProperties: this.value.jsonSchema() });
   }
 }
 
@@ -374,7 +382,7 @@ export const t = {
   enum: <T extends string>(values: readonly T[], aliases?: Record<string, T>) => new EnumSchema(values, aliases),
   list: <T>(item: Schema<T>) => new ListSchema(item, false),
   commaList: <T>(item: Schema<T>) => new ListSchema(item, true),
-  record: <T>(value: Schema<T>, key?: { pattern: RegExp; expected: string }) => new RecordSchema(value, key),
+  record: <T>(value: Schema<T>, options?: RecordOptions) => new RecordSchema(value, options),
   object: <F extends Fields>(fields: F, options?: ObjectOptions) => new ObjectSchema(fields, options),
   union: <T>(...options: Schema<T>[]) => new UnionSchema<T>(options),
   any: () => new AnySchema(),
