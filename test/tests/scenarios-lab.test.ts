@@ -9,7 +9,7 @@ import { latestSession, readReport } from '../services/support.js';
 import { ROOT, smoker, type CliResult } from '../support/cli.js';
 import type { TestResult } from '../../src/results/test-types.js';
 
-const INVENTORY_CHECKS = [join(ROOT, 'checks/kafka.yaml'), join(ROOT, 'checks/demo.yaml')];
+const INVENTORY_CHECKS = [join(ROOT, 'checks/demo.yaml')];
 
 describe('smoker test on a 3-host lab @lab', function () {
   this.timeout(300_000);
