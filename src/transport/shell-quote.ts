@@ -2,7 +2,6 @@
 
 /** Quotes a value for sh: 'it'\''s' style, safe for any byte sequence but NUL. */
 export function shellQuote(value: string): string {
-  if (value === '') return "''";
   if (/^[A-Za-z0-9_@%+=:,./-]+$/.test(value)) return value;
   return `'${value.replaceAll("'", `'\\''`)}'`;
 }
