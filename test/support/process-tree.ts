@@ -1,6 +1,7 @@
 // A process and everything it started, found through /proc, so a hung test run can be ended completely.
 
-import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { readFileSync, readlinkSync } from 'node:fs';
 import { listPids, readChildren } from '../lab/process-info.js';
 
 /** `pid` and all its descendants, parents before children; also processes of its process group
@@ -55,10 +56,34 @@ export function describeProcess(pid: number): string {
   const state = /^State:\s*(.*)$/m.exec(read(`/proc/${pid}/status`))?.[1] ?? 'gone';
   const lines = [`pid ${pid} (${read(`/proc/${pid}/comm`)}) state ${state}`];
   const main = `/proc/${pid}/task/${pid}`;
-  lines.push(`  main thread: wchan ${read(`${main}/wchan`)}, syscall ${read(`${main}/syscall`)}`);
+  const syscall = read(`${main}/syscall`);
+  lines.push(`  main thread: wchan ${read(`${main}/wchan`)}, syscall ${syscall}${describeFd(pid, syscall)}`);
   const stack = read(`${main}/stack`);
   if (stack !== '?' && stack !== '') lines.push(...stack.split('\n').map((l) => `    ${l}`));
+  const native = readNativeBacktrace(pid);
+  if (native) lines.push('  native backtrace (gdb):', ...native.split('\n').map((l) => `    ${l}`));
   return lines.join('\n');
+}
+
+/** For a thread blocked in read, write, pread or pwrite: which file its fd is (a FIFO, /proc/PID/cmdline...). */
+function describeFd(pid: number, syscall: string): string {
+  const [nr, fd] = syscall.split(' ');
+  if (!['0', '1', '17', '18'].includes(nr ?? '') || fd === undefined) return '';
+  try {
+    return ` on fd ${Number(fd)} = ${readlinkSync(`/proc/${pid}/fd/${Number(fd)}`)}`;
+  } catch {
+    return '';
+  }
+}
+
+/** The native stack of `pid`'s main thread when gdb is installed (it names the blocking call), else undefined. */
+function readNativeBacktrace(pid: number): string | undefined {
+  try {
+    const out = execFileSync('gdb', ['-p', String(pid), '-batch', '-nx', '-ex', 'bt 20'], { timeout: 30_000, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+    return out.split('\n').filter((l) => /^#/.test(l) && !l.includes(' in ?? ')).join('\n') || undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 function readProcessGroup(pid: number): number | undefined {

@@ -25,6 +25,9 @@ export interface Beat {
   beat: number;
 }
 
+/** Time mocha gets to start and load its first module, however short the stall limit is set. */
+const MIN_START_MS = 60_000;
+
 /** Limits from SMOKER_TEST_STALL_S, SMOKER_TEST_ITEM_S and SMOKER_TEST_TOTAL_S, else 60 s, 10 min and 45 min. */
 export function readLimits(env: NodeJS.ProcessEnv): WatchdogLimits {
   const seconds = (name: string, fallback: number): number => {
@@ -47,7 +50,10 @@ export function readBeat(path: string): Beat | undefined {
 export function findHang(now: number, startedAt: number, beat: Beat | undefined, limits: WatchdogLimits): string | undefined {
   const s = (ms: number): string => `${Math.round(ms / 1000)} s`;
   if (now - startedAt > limits.totalMs) return `the whole run took longer than ${s(limits.totalMs)}`;
-  if (!beat) return now - startedAt > limits.stallMs ? `mocha sent no heartbeat in its first ${s(limits.stallMs)}` : undefined;
+  if (!beat) {
+    const startMs = Math.max(limits.stallMs, MIN_START_MS);
+    return now - startedAt > startMs ? `mocha sent no heartbeat in its first ${s(startMs)}` : undefined;
+  }
   if (now - beat.beat > limits.stallMs) return `no heartbeat for ${s(now - beat.beat)}: the event loop is blocked`;
   if ((beat.kind === 'test' || beat.kind === 'hook') && now - beat.since > limits.itemMs) return `one ${beat.kind} ran for ${s(now - beat.since)}`;
   return undefined;
