@@ -9,7 +9,7 @@ import { createRequire } from 'node:module';
 import { constants, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describeProcess, listProcessGroup, signalAll, signalTree } from './process-tree.js';
-import { describeHang, findHang, readBeat, readLimits } from './watchdog.js';
+import { describeHang, findHang, readBeat, readLimits, type Beat } from './watchdog.js';
 
 /** How long mocha gets to clean up (close labs) after a forwarded signal before it is SIGKILLed. */
 const GRACE_MS = 5000;
@@ -30,9 +30,12 @@ const mocha = spawn(process.execPath, [mochaBin, ...process.argv.slice(2)], {
 const mochaPid = mocha.pid ?? 0;
 let verdict: number | undefined;
 
+let beat: Beat | undefined;
+
 const poll = setInterval(() => {
   const now = Date.now();
-  const beat = readBeat(beaconPath);
+  // A beat that cannot be read now (mid-rename) leaves the last one standing.
+  beat = readBeat(beaconPath) ?? beat;
   const reason = findHang(now, startedAt, beat, limits);
   if (!reason) return;
   clearInterval(poll);

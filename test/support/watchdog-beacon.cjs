@@ -2,7 +2,7 @@
 // rewrites that file every second with what runs now (file, test or hook title). A blocked event loop stops the
 // beats, and the watchdog kills the process tree and names the title it read last.
 'use strict';
-const { writeFileSync } = require('node:fs');
+const { renameSync, writeFileSync } = require('node:fs');
 
 const path = process.env.SMOKER_WATCHDOG_FILE;
 const BEAT_MS = 1000;
@@ -10,7 +10,9 @@ let current = { kind: 'load', title: '(loading test files)', file: '', since: Da
 
 function beat() {
   try {
-    writeFileSync(path, `${JSON.stringify({ ...current, pid: process.pid, beat: Date.now() })}\n`);
+    // Temp file and rename: the watchdog must never read half a beat.
+    writeFileSync(`${path}.tmp`, `${JSON.stringify({ ...current, pid: process.pid, beat: Date.now() })}\n`);
+    renameSync(`${path}.tmp`, path);
   } catch {
     // the watchdog went away; nothing to tell
   }
