@@ -3,7 +3,6 @@ import { TransportError } from '../errors.js';
 
 /** Quotes a value for sh: 'it'\''s' style, safe for any byte sequence but NUL. */
 export function shellQuote(value: string): string {
-  if (value === '') return "''";
   if (/^[A-Za-z0-9_@%+=:,./-]+$/.test(value)) return value;
   return `'${value.replaceAll("'", `'\\''`)}'`;
 }

@@ -1,4 +1,5 @@
 // Every lab this process has open, so that process exit or a signal never leaves one behind.
+import { constants } from 'node:os';
 
 /** What the registry needs of a lab. */
 export interface ClosableLab {
@@ -19,11 +20,13 @@ export function registerLab(lab: ClosableLab): void {
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
     const onSignal = (): void => {
       closeAllSync();
-      // If nobody else handles the signal, die of it as the default handler would have.
-      if (process.listenerCount(signal) === 1) {
-        process.off(signal, onSignal);
-        process.kill(process.pid, signal);
-      }
+      // Then die of the signal as the default handler would have. Not only when this is the last listener:
+      // signal-exit (ora) and interrupt traps also re-raise only when alone, and two such polite handlers
+      // swallowed SIGTERM for good. Re-raised, the others see it once more (signal-exit then kills); a
+      // listener that still keeps the process alive gets two seconds before it exits anyway.
+      process.off(signal, onSignal);
+      setTimeout(() => process.exit(128 + constants.signals[signal]), 2000);
+      process.kill(process.pid, signal);
     };
     process.on(signal, onSignal);
   }
