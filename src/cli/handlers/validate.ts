@@ -3,9 +3,9 @@ import { displayPath } from '../../config/inventory.js';
 import { loadProject } from '../../config/load-project.js';
 import { projectLoaders } from '../../config/project-loaders.js';
 
-/** Validates the inventory, its check/service files (or --checks) and every extra loader's files, and prints a summary. */
-export async function runValidate(opts: { inventory: string; checks?: string[] | undefined; strict?: boolean | undefined }): Promise<void> {
-  const project = await loadProject({ inventory: opts.inventory, checks: opts.checks, strict: opts.strict ?? false, loaders: projectLoaders });
+/** Validates the inventory, its check/service files (or --checks) and the test files of --tests, and prints a summary. */
+export async function runValidate(opts: { inventory: string; checks?: string[] | undefined; strict?: boolean | undefined; tests?: string[] | undefined }): Promise<void> {
+  const project = await loadProject({ inventory: opts.inventory, checks: opts.checks, strict: opts.strict ?? false, loaders: projectLoaders({ tests: opts.tests }) });
   for (const w of project.warnings) process.stderr.write(`warning: ${w}\n`);
   const inv = project.inventory;
   const groups = [...inv.groups.keys()].filter((g) => g !== 'all' && g !== 'ungrouped').length;
