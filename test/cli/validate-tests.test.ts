@@ -21,3 +21,14 @@ describe('smoker validate --tests (e2e)', () => {
   it('an unknown step: exit 2 at file:line:col with did-you-mean, nothing run', () => {
     writeFileSync(join(dir, 'tests', 'a.yaml'), 'tests:\n  t1:\n    needs: { node: 1 }\n    steps: [ { exce: { command: "touch ran" } } ]\n');
     const r = cli(['validate', 'inventory.yaml', '--tests', 'tests'], { cwd: dir });
+    expect(r.code, r.stdout).to.equal(2);
+    expect(r.stderr).to.contain('tests/a.yaml:4:16 tests.t1.steps.0.exce: unknown step "exce" (did you mean "exec"?)');
+  });
+
+  it('a needs group the inventory lacks: exit 2 at file:line:col', () => {
+    writeFileSync(join(dir, 'tests', 'a.yaml'), 'tests:\n  t1:\n    needs: { kafka: 1 }\n    steps: [ { exec: { command: "true" } } ]\n');
+    const r = cli(['validate', 'inventory.yaml', '--tests'], { cwd: dir });
+    expect(r.code, r.stdout).to.equal(2);
+    expect(r.stderr).to.contain('tests/a.yaml:3:14 t1.needs.kafka: unknown group "kafka"');
+  });
+});
