@@ -27,10 +27,15 @@ export const STEPS = [
 
 const q = (s) => JSON.stringify(s);
 
-/** The smoker test file: one test on every host of group `node`, a step per command with its expectation. */
-export function smokerYaml() {
+/** A workload for the background: a line every 20 ms on every host, 150 times (about as long as the steps on the lab); joined after them. */
+export const BACKGROUND = 'i=0; while [ $i -lt 150 ]; do echo "load $i"; sleep 0.02; i=$((i+1)); done';
+
+/** The smoker test file: one test on every host of group `node`, a step per command with its expectation; `background` starts BACKGROUND first. */
+export function smokerYaml({ background = false } = {}) {
   const steps = STEPS.map((s) => `      - exec: { command: ${q(s.command)}${s.stdout ? `, expect: { exit: 0, stdout: ${q(s.stdout)} }` : ''} }`);
-  return `tests:\n  scenario20:\n    needs: { node: all }\n    timeout: 10m\n    steps:\n${steps.join('\n')}\n`;
+  const setup = background ? `    setup:\n      - exec: { command: ${q(BACKGROUND)}, background: load }\n` : '';
+  const join = background ? `\n      - join: { name: load, expect: { exit: 0, stdout: "^load 149$" } }` : '';
+  return `tests:\n  scenario20:\n    needs: { node: all }\n    timeout: 10m\n${setup}    steps:\n${steps.join('\n')}${join}\n`;
 }
 
 /** The playbook: the same commands as `shell` tasks on every host, failing on a non-zero exit or a stdout that does not match. */

@@ -1,12 +1,13 @@
 #!/usr/bin/env node
 // The floor of a multi-step scenario: one ssh2 connection per host, opened once, then each command on every
 // host at once, step after step (what `smoker test` does with the same connections), with nothing else.
-// Usage: node ssh2-steps.mjs HOSTS_FILE USER KEY KNOWN_HOSTS COMMANDS_JSON
+// Usage: node ssh2-steps.mjs HOSTS_FILE USER KEY KNOWN_HOSTS COMMANDS_JSON [BACKGROUND]
+// BACKGROUND: a command started on every host first, on its own channel, and waited for after the steps.
 // Prints JSON { connectMs, stepMs: [..] } (per step, the time until the last host's command closed).
 import { readFileSync } from 'node:fs';
 import ssh2 from 'ssh2';
 
-const [hostsFile, username, keyFile, knownHostsFile, commandsJson] = process.argv.slice(2);
+const [hostsFile, username, keyFile, knownHostsFile, commandsJson, background] = process.argv.slice(2);
 const hosts = readFileSync(hostsFile, 'utf8').split('\n').filter(Boolean);
 const commands = JSON.parse(commandsJson);
 const privateKey = readFileSync(keyFile);
@@ -43,6 +44,7 @@ function exec(client, command) {
 const t0 = performance.now();
 const clients = await Promise.all(hosts.map(connect));
 const connectMs = performance.now() - t0;
+const backgrounds = background ? clients.map((c) => exec(c, background)) : [];
 const stepMs = [];
 let failed = 0;
 for (const command of commands) {
@@ -51,6 +53,7 @@ for (const command of commands) {
   stepMs.push(performance.now() - s);
   failed += codes.filter((c) => c !== 0).length;
 }
+failed += (await Promise.all(backgrounds)).filter((c) => c !== 0).length;
 for (const c of clients) c.end();
 process.stdout.write(`${JSON.stringify({ connectMs, stepMs, failed })}\n`);
 process.exitCode = failed ? 1 : 0;
