@@ -56,10 +56,11 @@ export class StepRecorder {
   /** Runs one step: numbers it, makes its folder, logs it, records its result. Never throws for a failed step. */
   async run(kind: string, name: string, work: (h: StepHandle) => Promise<StepOutcome>): Promise<StepResult> {
     const index = this.next++;
+    // Taken before the first await: a background started in setup stays in setup when the steps begin meanwhile.
+    const phase = this.phase;
     const dir = this.dir ? join(this.dir, 'steps', `${pad(index)}-${slug(kind, name)}`) : undefined;
     if (dir) await mkdir(dir, { recursive: true });
     const handle: StepHandle = { index, name, dir };
-    const phase = this.phase;
     const startedAt = new Date();
     this.running.set(index, handle);
     this.line(`>> step ${pad(index)} [${phase}] ${name}`);

@@ -131,4 +131,48 @@ describe('report: tests in every format', () => {
       await browser.close();
     }
   });
+
+  it('html: a timeline where tests that ran at once overlap in x, sequential ones do not, each with its hosts', async function () {
+    if (!existsSync(CHROMIUM)) this.skip();
+    const at = (s: number) => new Date(Date.parse('2026-11-22T10:00:00.000Z') + s * 1000).toISOString();
+    const hostile = '<img src=x onerror="window.pwned=1">';
+    const ran = [
+      test('wave1 a', 'PASS', 'tests/t.yaml', { startedAt: at(0), endedAt: at(3), durationMs: 3000, hosts: { kafka: ['h1', 'h2', 'h3'] } }),
+      test(hostile, 'FAIL', 'tests/t.yaml', { startedAt: at(0.2), endedAt: at(3.1), durationMs: 2900, hosts: { kafka: ['h4', 'h5', 'h6'] } }),
+      test('wave2 c', 'PASS', 'tests/t.yaml', { startedAt: at(3.2), endedAt: at(6), durationMs: 2800, hosts: { kafka: ['h1', 'h2', 'h3'] } }),
+      test('never', 'NOT_RUN', 'tests/t.yaml', { steps: [] }),
+    ];
+    const base = buildReport([], new Date(at(0)), new Date(at(6)));
+    const report: RunReport = { ...base, status: 'ERROR', tests: Object.fromEntries(ran.map((t) => [t.id, t])), counts: { ...base.counts, tests: countTests(ran) } };
+    const file = join(dir, 'timeline.html');
+    writeFileSync(file, renderHtml(report, { session: 'results/x' }));
+    const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu'] });
+    try {
+      const page = await browser.newPage({ viewport: { width: 1200, height: 800 } });
+      const errors: string[] = [];
+      page.on('pageerror', (e) => errors.push(String(e)));
+      await page.goto(pathToFileURL(file).href);
+      const rows = page.locator('#timeline .tl-row[data-test]');
+      expect(await rows.count(), 'a row per test that ran, none for NOT_RUN').to.equal(3);
+      const box = async (id: string) => {
+        const b = await page.locator('#timeline .tl-row[data-test]').filter({ has: page.getByText(id, { exact: true }) }).locator('.tl-bar').boundingBox();
+        expect(b, id).to.not.equal(null);
+        return { from: b!.x, to: b!.x + b!.width };
+      };
+      const a = await box('wave1 a');
+      const b = await box(hostile);
+      const c = await box('wave2 c');
+      expect(a.to - a.from, 'bars have a width').to.be.greaterThan(50);
+      expect(Math.min(a.to, b.to) - Math.max(a.from, b.from), 'parallel tests overlap in x').to.be.greaterThan(0);
+      expect(c.from, 'the next wave starts after the first ends').to.be.greaterThan(Math.max(a.to, b.to));
+      expect(await rows.nth(2).textContent()).to.contain('wave2 c').and.contain('kafka: h1, h2, h3');
+      expect(await rows.nth(1).textContent(), 'the id is text, not markup').to.contain(hostile);
+      expect(await page.evaluate(() => (globalThis as unknown as { pwned?: number }).pwned)).to.equal(undefined);
+      expect(await page.locator('#timeline img').count()).to.equal(0);
+      expect(await page.locator('#timeline figcaption').textContent()).to.contain('6.0s');
+      expect(errors).to.deep.equal([]);
+    } finally {
+      await browser.close();
+    }
+  });
 });

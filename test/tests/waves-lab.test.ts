@@ -1,12 +1,35 @@
 // Parallel tests on disjoint hosts, on a 6-host lab: 4 tests needing 3 hosts each run in waves.
 import { expect } from 'chai';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { chromium } from 'playwright-core';
 import { startLab, type Lab } from '../lab/index.js';
 import { latestSession, readReport } from '../services/support.js';
 import { smoker } from '../support/cli.js';
 import type { TestResult } from '../../src/results/test-types.js';
+
+const CHROMIUM = '/usr/bin/chromium';
+
+/** The x extent of each test's bar in report.html's timeline, drawn by headless Chromium. */
+async function timelineBars(html: string): Promise<Map<string, { from: number; to: number }>> {
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu'] });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1200, height: 800 } });
+    await page.goto(pathToFileURL(html).href);
+    const bars = new Map<string, { from: number; to: number }>();
+    const rows = page.locator('#timeline .tl-row[data-test]');
+    for (let i = 0; i < (await rows.count()); i++) {
+      const id = (await rows.nth(i).getAttribute('data-test')) as string;
+      const b = await rows.nth(i).locator('.tl-bar').boundingBox();
+      if (b) bars.set(id, { from: b.x, to: b.x + b.width });
+    }
+    return bars;
+  } finally {
+    await browser.close();
+  }
+}
 
 /** Groups tests into waves: a test joins the current wave when it starts before every test of the wave ended. */
 function waves(tests: TestResult[]): string[][] {
@@ -56,6 +79,17 @@ describe('smoker test: parallel waves on a 6-host lab @lab', function () {
       for (const wave of w) {
         const hosts = wave.flatMap((id) => tests.find((t) => t.id === id)?.hosts.node ?? []);
         expect(new Set(hosts).size, `wave ${wave.join(', ')}: disjoint hosts`).to.equal(hosts.length);
+      }
+      if (!existsSync(CHROMIUM)) return;
+      // report.html's timeline shows the same waves: bars of one wave overlap in x, the next wave's start after the first of them ends.
+      const bars = await timelineBars(join(latestSession(join(dir, 'results')), 'report.html'));
+      expect([...bars.keys()].sort()).to.deep.equal(tests.map((t) => t.id).sort());
+      const bar = (id: string) => bars.get(id) as { from: number; to: number };
+      for (const [i, wave] of w.entries()) {
+        for (const a of wave) for (const b of wave) if (a !== b) expect(Math.min(bar(a).to, bar(b).to) - Math.max(bar(a).from, bar(b).from), `${a} and ${b} overlap`).to.be.greaterThan(0);
+        const next = w[i + 1];
+        const firstEnd = Math.min(...wave.map((a) => bar(a).to));
+        if (next) for (const b of next) expect(bar(b).from, `${b} after wave ${wave.join(', ')}`).to.be.at.least(firstEnd - 1);
       }
     });
   }

@@ -30,6 +30,8 @@
     const counts = {};
     for (const t of tests) counts[t.status] = (counts[t.status] || 0) + 1;
     root.append(el('h2', {}, tests.length + ' test' + (tests.length === 1 ? '' : 's') + ': ' + Object.entries(counts).map((e) => e[1] + ' ' + e[0]).join(', ')));
+    const timeline = buildTimeline();
+    if (timeline) root.append(timeline);
     for (const t of tests) {
       const item = el('details', { class: 'test', 'data-test': t.id, 'data-status': t.status });
       if (t.status === 'FAIL' || t.status === 'INTERRUPTED') item.setAttribute('open', '');
@@ -64,6 +66,47 @@
       }
       item.append(table);
       root.append(item);
+    }
+    return root;
+  }
+
+  /** The timeline: a bar per test that ran, from its start to its end on one time axis, with the hosts it had; overlapping bars are tests that ran at once. */
+  function buildTimeline() {
+    const spans = [];
+    for (const t of tests) {
+      const start = Date.parse(t.startedAt);
+      const end = t.endedAt ? Date.parse(t.endedAt) : start + (t.durationMs || 0);
+      if (t.status === 'NOT_RUN' || t.status === 'IGNORED' || !isFinite(start) || !isFinite(end)) continue;
+      spans.push({ t, start, end: Math.max(start, end) });
+    }
+    if (!spans.length) return null;
+    const t0 = Math.min(...spans.map((s) => s.start));
+    const total = Math.max(1, Math.max(...spans.map((s) => s.end)) - t0);
+    const root = el('figure', { class: 'timeline', id: 'timeline', 'aria-label': 'Timeline of the tests' });
+    root.append(el('figcaption', {}, 'Timeline: ' + formatDuration(total) + ' from the first start to the last end'));
+    const axis = el('div', { class: 'tl-row tl-axis' });
+    axis.append(el('span', { class: 'tl-label' }, ''));
+    const ticks = el('div', { class: 'tl-track' });
+    for (let i = 0; i <= 4; i++) {
+      const tick = el('span', { class: 'tl-tick mono' }, formatDuration((total * i) / 4));
+      tick.style.left = (i * 25) + '%';
+      ticks.append(tick);
+    }
+    axis.append(ticks);
+    root.append(axis);
+    for (const s of spans.sort((a, b) => a.start - b.start || a.end - b.end)) {
+      const hostList = Object.entries(s.t.hosts || {}).map((e) => e[0] + ': ' + e[1].join(', ')).join('; ');
+      const row = el('div', { class: 'tl-row', 'data-test': s.t.id });
+      const label = el('span', { class: 'tl-label' });
+      label.append(el('span', { class: 'mono' }, s.t.id), el('span', { class: 'muted' }, hostList));
+      const track = el('div', { class: 'tl-track' });
+      const bar = el('span', { class: 'tl-bar t-' + s.t.status, 'data-start-ms': String(s.start - t0), 'data-end-ms': String(s.end - t0),
+        title: s.t.id + ' · ' + s.t.status + ' · +' + formatDuration(s.start - t0) + ' to +' + formatDuration(s.end - t0) + (hostList ? ' · ' + hostList : '') });
+      bar.style.left = ((s.start - t0) / total * 100) + '%';
+      bar.style.width = ((s.end - s.start) / total * 100) + '%';
+      track.append(bar);
+      row.append(label, track);
+      root.append(row);
     }
     return root;
   }
