@@ -22,9 +22,9 @@ export class OpLog {
     return new OpLog(createWriteStream(join(dir, `${op}.log`), { flags: 'a' }), dir);
   }
 
-  /** Writes one line, time-stamped. */
-  line(text: string): void {
-    this.stream?.write(`${new Date().toISOString()} ${text}\n`);
+  /** Writes one line, time-stamped (now, or when it happened). */
+  line(text: string, at: Date = new Date()): void {
+    this.stream?.write(`${at.toISOString()} ${text}\n`);
   }
 
   /** Writes a command's full in-memory output, each line prefixed by its stream. */

@@ -74,10 +74,17 @@ export async function runServiceOp(req: ServiceRequest, connector: Connector): P
   if (req.signal) setMaxListeners(0, req.signal);
   const hosts = configs.map((h) => new ServiceHost(h, ctx));
   const batches = splitBatches(hosts, size ?? hosts.length);
+  // The report after each batch is written while the next batch goes on (in order; a failure surfaces at the end).
+  let saving: Promise<void> = Promise.resolve();
   const save = async () => {
-    if (req.session) await req.session.writeReport(buildReport(hosts.filter((h) => h.steps.length > 0 || h.unreachable !== undefined).map((h) => h.result()), startedAt));
+    const session = req.session;
+    if (!session) return;
+    const report = buildReport(hosts.filter((h) => h.steps.length > 0 || h.unreachable !== undefined).map((h) => h.result()), startedAt);
+    saving = saving.then(() => session.writeReport(report));
+    saving.catch(() => undefined);
   };
-  const roll = { signal: req.signal, onBatchDone: save };
+  // The next batch connects while the current one works, so nothing but the pause lies between batches.
+  const roll = { signal: req.signal, onBatchDone: save, prepare: (h: ServiceHost) => void h.prepare().catch(() => undefined) };
   let outcome: Omit<ServiceOutcome, 'report'> = {};
   try {
     switch (req.op) {
@@ -109,6 +116,7 @@ export async function runServiceOp(req: ServiceRequest, connector: Connector): P
         break;
       }
     }
+    await saving;
     await Promise.all(hosts.map((h) => h.finish()));
     // A status that finds the service stopped is an answer, not a failed operation; after Ctrl-C, leave at once.
     const collect = req.collectLogs ?? 'on-failure';

@@ -16,6 +16,8 @@ export interface RollOptions<T> {
   signal?: AbortSignal;
   /** Called after each batch with its index and whether it passed. */
   onBatchDone?: (index: number, batch: readonly T[], ok: boolean) => void | Promise<void>;
+  /** Called with the next batch as each batch begins, to get it ready (connect) while this one works; never awaited. */
+  prepare?: (item: T) => void;
 }
 
 /** Runs `work` batch by batch; `work` says whether its item succeeded. */
@@ -23,6 +25,7 @@ export async function runRoll<T>(batches: readonly (readonly T[])[], work: (item
   for (let i = 0; i < batches.length; i++) {
     const batch = batches[i] ?? [];
     if (opts.signal?.aborted) return { stoppedAt: i, reason: 'interrupted', left: batches.slice(i).flat() };
+    if (opts.prepare) for (const item of batches[i + 1] ?? []) opts.prepare(item);
     const ok = (await Promise.all(batch.map((item) => work(item, i)))).every(Boolean);
     await opts.onBatchDone?.(i, batch, ok);
     if (!ok) return { stoppedAt: i, reason: opts.signal?.aborted ? 'interrupted' : 'failed', left: batches.slice(i + 1).flat() };

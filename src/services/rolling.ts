@@ -7,6 +7,8 @@ import type { ServiceHost } from './service-host.js';
 export interface RollContext {
   signal: AbortSignal | undefined;
   onBatchDone: () => Promise<void>;
+  /** Gets a host of the next batch ready (connects) while the current batch works. */
+  prepare?: (h: ServiceHost) => void;
 }
 
 /** How a rolling operation went: the batches, and which hosts were bounced, failed or left untouched. */

@@ -36,6 +36,10 @@ export class ServiceHost {
   private log: OpLog | undefined;
   private watchers: WatchGroup<string | undefined> | undefined;
   private opened: Promise<boolean> | undefined;
+  private prepared: Promise<boolean> | undefined;
+  private connectError: string | undefined;
+  private preparedAt: Date | undefined;
+  private connectedAt: Date | undefined;
   private readonly t0 = Date.now();
   private ended: number | undefined;
 
@@ -68,18 +72,42 @@ export class ServiceHost {
     return this.opened;
   }
 
-  private async doOpen(): Promise<boolean> {
+  /**
+   * Connects (once), without the op log or the watchers: a roll calls it for the
+   * next batch while the current one waits, so that batch starts with its connections ready.
+   */
+  prepare(): Promise<boolean> {
+    this.prepared ??= this.doPrepare();
+    return this.prepared;
+  }
+
+  private async doPrepare(): Promise<boolean> {
     if (!this.svc) return false;
-    this.log = await OpLog.open(this.ctx.session, this.ctx.service.name, this.name, this.ctx.op);
-    this.log.line(`${this.ctx.op} ${this.ctx.service.name} on ${this.name}`);
+    this.preparedAt = new Date();
     try {
       this.conn = await this.ctx.connector.connect(this.host, this.ctx.signal);
+      this.connectedAt = new Date();
     } catch (err) {
       if (!(err instanceof TransportError)) throw err;
-      this.unreachable = err.message;
-      this.log.line(`unreachable: ${err.message}`);
+      // Said when the host is used (open), not when it was only got ready: a roll may never reach it.
+      this.connectError = err.message;
       return false;
     }
+    return true;
+  }
+
+  private async doOpen(): Promise<boolean> {
+    if (!this.svc) return false;
+    const ready = await this.prepare();
+    // The op log (and the host's folder) exist only for hosts the operation used; its lines keep the times of the connection.
+    this.log = await OpLog.open(this.ctx.session, this.ctx.service.name, this.name, this.ctx.op);
+    this.log.line(`${this.ctx.op} ${this.ctx.service.name} on ${this.name}`, this.preparedAt);
+    if (!ready || !this.conn) {
+      this.unreachable = this.connectError ?? 'not connected';
+      this.log.line(`unreachable: ${this.unreachable}`);
+      return false;
+    }
+    this.log.line('connected', this.connectedAt);
     if (this.ctx.watch && this.svc.watch.length > 0) {
       const dir = this.ctx.session ? await this.ctx.session.subdir('watch', this.name) : undefined;
       this.watchers = await startWatchers(this.conn, this.svc.watch, {
@@ -88,7 +116,7 @@ export class ServiceHost {
         ...(this.ctx.signal ? { signal: this.ctx.signal } : {}),
         tag: () => this.clock.current(),
       });
-      this.log.line(`watching ${this.svc.watch.map((w) => w.path).join(', ')}`);
+      this.log?.line(`watching ${this.svc.watch.map((w) => w.path).join(', ')}`);
     }
     return true;
   }
@@ -160,6 +188,8 @@ export class ServiceHost {
 
   /** Closes the op log and the connection. */
   async close(): Promise<void> {
+    // A connection got ready for a batch the roll never reached may still be on its way.
+    await this.prepared?.catch(() => undefined);
     await this.finish();
     await this.log?.close();
     await this.conn?.close().catch(() => undefined);

@@ -1,7 +1,7 @@
-// Wait conditions as one POSIX sh loop each, run on the host itself: probe, back off 0.2s → 2s, repeat.
+// Wait conditions as one POSIX sh loop each, run on the host itself: probe, pause 50 ms growing to 2 s, repeat.
 import type { WaitCondition } from '../config/check-types.js';
 import { shellQuote } from '../transport/shell-quote.js';
-import { FOLLOW_FUNCTIONS, buildMarkEndShell, buildSleepShell } from '../watch/follow-sh.js';
+import { FOLLOW_FUNCTIONS, buildMarkEndShell } from '../watch/follow-sh.js';
 import { toAwkRegex } from './awk-regex.js';
 
 /** Where a log stood when the step began: byte size, inode ("-" when it did not exist), checksum of its head. */
@@ -28,24 +28,38 @@ export const LOOP_GAVE_UP = 124;
 /** Exit status of a loop that found no tool to probe with. */
 export const LOOP_NO_TOOL = 127;
 
+/** Shortest pause between two probes (ms): a condition is noticed within about this long early on. */
+export const POLL_MIN_MS = 50;
+/** Longest pause between two probes (ms), reached once the wait has lasted 20 times as long. */
+export const POLL_MAX_MS = 2000;
+
 /**
- * Wraps a probe (a shell function `smk_probe` defined by `setup`) in the polling loop. The
+ * Wraps a probe (a shell function `smk_probe` defined by `setup`) in the polling loop. The pause
+ * between probes is 1/20 of the time waited so far, from POLL_MIN_MS up to POLL_MAX_MS, so a
+ * condition is noticed within 5% of the time it took (50 ms in the first second); where `sleep`
+ * takes no fractions (tested once, when the loop starts) it sleeps whole seconds. The time
+ * waited is the sum of the pauses, or the clock's whole seconds when probes are slow. The
  * controller's timeout is what ends a wait; the loop's own deadline, 10s later, only makes sure
  * nothing is left polling on a host whose connection died.
  */
 export function buildLoop(setup: string, timeoutMs: number): string {
   const safety = Math.ceil(timeoutMs / 1000) + 10;
   return [
-    `smk_end=$(( $(date +%s) + ${safety} ))`,
-    'smk_d=0.2',
+    'smk_t0=$(date +%s)',
+    `smk_end=$(( smk_t0 + ${safety} ))`,
+    'smk_ms=0',
+    'if sleep 0.001 2>/dev/null; then smk_frac=1; else smk_frac=; fi',
     'smk_last=',
     `smk_note() { [ "$1" = "$smk_last" ] && return 0; smk_last=$1; printf '%s\\n' "$1" >&2; }`,
     setup,
     'while :; do',
     '  if smk_probe; then exit 0; fi',
-    `  if [ "$(date +%s)" -ge "$smk_end" ]; then exit ${LOOP_GAVE_UP}; fi`,
-    `  ${buildSleepShell('$smk_d')}`,
-    '  case $smk_d in 0.2) smk_d=0.4 ;; 0.4) smk_d=0.8 ;; 0.8) smk_d=1.6 ;; *) smk_d=2 ;; esac',
+    '  smk_now=$(date +%s)',
+    `  if [ "$smk_now" -ge "$smk_end" ]; then exit ${LOOP_GAVE_UP}; fi`,
+    '  [ $(( (smk_now - smk_t0) * 1000 )) -gt "$smk_ms" ] && smk_ms=$(( (smk_now - smk_t0) * 1000 ))',
+    `  smk_d=$(( smk_ms / 20 )); [ "$smk_d" -lt ${POLL_MIN_MS} ] && smk_d=${POLL_MIN_MS}; [ "$smk_d" -gt ${POLL_MAX_MS} ] && smk_d=${POLL_MAX_MS}`,
+    '  if [ -n "$smk_frac" ]; then sleep "$(( smk_d / 1000 )).$(printf %03d $(( smk_d % 1000 )))"; else smk_d=$(( (smk_d + 999) / 1000 * 1000 )); sleep $(( smk_d / 1000 )); fi',
+    '  smk_ms=$(( smk_ms + smk_d ))',
     'done',
   ].join('\n');
 }

@@ -181,6 +181,16 @@ describe('service operations on a 3-host lab @lab', function () {
     const session = latestSession(env.results);
     expect(readFileSync(join(session, 'summary.txt'), 'utf8')).to.contain('bounce demo: 3 bounced');
     expect(stepsOf(readReport(session), 'host2')).to.deep.equal(['stop OK', 'wait stopped OK', ...DEMO_STEPS, 'bounce OK']);
+    // No idle gap between batches: each next host was connected while the batch before it still worked.
+    const stamp = (host: string, text: string) => {
+      const line = readFileSync(join(session, `services/demo/${host}/bounce.log`), 'utf8').split('\n').find((l) => l.includes(text));
+      if (!line) throw new Error(`no "${text}" in ${host}'s bounce.log`);
+      return Date.parse(line.slice(0, line.indexOf(' ')));
+    };
+    for (const [prev, next] of [['host1', 'host2'], ['host2', 'host3']] as const) {
+      expect(stamp(next, `bounce demo on ${next}`), `${next} begun before ${prev} was healthy`).to.be.at.most(stamp(prev, '<< wait log'));
+      expect(stamp(next, ' connected'), `${next} connected before ${prev} was healthy`).to.be.at.most(stamp(prev, '<< wait log'));
+    }
   });
 
   it('Ctrl-C during a bounce: the roll stops, later hosts are untouched, nothing keeps polling, exit 130', async () => {

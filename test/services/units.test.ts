@@ -38,6 +38,24 @@ describe('services: serial and batches', () => {
     expect(out).to.deep.equal({ stoppedAt: 1, reason: 'failed', left: ['d'] });
   });
 
+  it('gets the next batch ready while the current one works, and never the batches after it', async () => {
+    const events: string[] = [];
+    await runRoll(
+      [['a'], ['b'], ['c']],
+      async (x) => {
+        events.push(`work ${x}`);
+        await new Promise((r) => setImmediate(r));
+        events.push(`done ${x}`);
+        return true;
+      },
+      { prepare: (x) => events.push(`prepare ${x}`) },
+    );
+    expect(events).to.deep.equal(['prepare b', 'work a', 'done a', 'prepare c', 'work b', 'done b', 'work c', 'done c']);
+    const stopped: string[] = [];
+    await runRoll([['a'], ['b'], ['c']], async (x) => x !== 'a', { prepare: (x) => stopped.push(x) });
+    expect(stopped, 'a roll stopped at batch 1 never gets batch 3 ready').to.deep.equal(['b']);
+  });
+
   it('does not start a batch once interrupted', async () => {
     const ac = new AbortController();
     const out = await runRoll([['a'], ['b']], async () => {

@@ -6,7 +6,7 @@ import { createServer as createHttpServer, type Server as HttpServer } from 'nod
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildWaitProbe, parseMarks, buildMarkScript } from '../../src/services/wait-scripts.js';
+import { buildMarkScript, buildStoppedProbe, buildWaitProbe, parseMarks } from '../../src/services/wait-scripts.js';
 import { waitFor } from '../../src/services/wait.js';
 import { LocalConnection } from '../../src/transport/local-connection.js';
 import { LogWatcher } from '../../src/watch/watcher.js';
@@ -145,6 +145,101 @@ describe('services: wait loops run by sh (local)', function () {
       const r = await waitFor(conn, buildWaitProbe({ kind: 'command', command: 'echo not yet; exit 3' }, 1000), 1000);
       expect(r.error?.[0]).to.equal('timed out after 1s waiting for command "echo not yet; exit 3" to succeed (last: exit 3: not yet)');
     });
+  });
+});
+
+describe('services: a wait reports soon after its condition comes true (local)', function () {
+  this.timeout(30_000);
+  const dir = mkdtempSync(join(tmpdir(), 'smoker-wait-soon-'));
+  after(() => rmSync(dir, { recursive: true, force: true }));
+  const at = join(dir, 'became-true-at');
+  // The moment is written on the host (here: this machine) by the shell that makes the condition true, in ms.
+  const recordThen = (delay: string, action: string) => `(sleep ${delay}; ${action}; date +%s%3N > ${at}) >/dev/null 2>&1 </dev/null &`;
+  const becameTrueAt = () => Number(readFileSync(at, 'utf8').trim());
+  const lateness = async (probe: ReturnType<typeof buildWaitProbe>, setup: string) => {
+    rmSync(at, { force: true });
+    await conn.exec(setup);
+    const r = await waitFor(conn, probe, 10_000);
+    const reported = Date.now();
+    expect(r.status, JSON.stringify(r)).to.equal('OK');
+    return reported - becameTrueAt();
+  };
+  // 2s: between two probes of a loop that backs off from 0.2s (0, 0.2, 0.6, 1.4, 3.0), it would report 1s late.
+  // The bound is loose for a loaded machine; the precise numbers are in bench/.
+  const BOUND_MS = 400;
+
+  it('port: a listener opened after 2s', async () => {
+    const port = await freePort();
+    const server = createServer();
+    try {
+      rmSync(at, { force: true });
+      later(2000, () => server.listen(port, '127.0.0.1', () => writeFileSync(at, String(Date.now()))));
+      const r = await waitFor(conn, buildWaitProbe({ kind: 'port', port, host: '127.0.0.1' }, 10_000), 10_000);
+      const reported = Date.now();
+      expect(r.status, JSON.stringify(r)).to.equal('OK');
+      expect(reported - becameTrueAt()).to.be.below(BOUND_MS);
+    } finally {
+      server.close();
+    }
+  });
+
+  it('http: a 200 after 2s of 503s', async () => {
+    let ready = false;
+    const server = createHttpServer((_req, res) => res.writeHead(ready ? 200 : 503).end());
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
+    try {
+      rmSync(at, { force: true });
+      later(2000, () => {
+        ready = true;
+        writeFileSync(at, String(Date.now()));
+      });
+      const url = `http://127.0.0.1:${(server.address() as { port: number }).port}/`;
+      const r = await waitFor(conn, buildWaitProbe({ kind: 'http', url }, 10_000), 10_000);
+      const reported = Date.now();
+      expect(r.status, JSON.stringify(r)).to.equal('OK');
+      expect(reported - becameTrueAt()).to.be.below(BOUND_MS);
+    } finally {
+      server.close();
+    }
+  });
+
+  it('command: a file that appears after 2s', async () => {
+    const flag = join(dir, 'flag-command');
+    rmSync(flag, { force: true });
+    const late = await lateness(buildWaitProbe({ kind: 'command', command: `test -f ${flag}` }, 10_000), recordThen('2', `touch ${flag}`));
+    expect(late).to.be.below(BOUND_MS);
+  });
+
+  it('log: a line written after 2s', async () => {
+    const log = join(dir, 'prompt.log');
+    writeFileSync(log, 'booting\n');
+    const m = await mark(log);
+    const late = await lateness(buildWaitProbe({ kind: 'log', path: log, pattern: 'started' }, 10_000, m), recordThen('2', `echo started >> ${log}`));
+    expect(late).to.be.below(BOUND_MS);
+  });
+
+  it('stopped: a status that starts failing after 2s', async () => {
+    const flag = join(dir, 'flag-running');
+    writeFileSync(flag, '');
+    const late = await lateness(buildStoppedProbe(`test -f ${flag}`, 10_000), recordThen('2', `rm -f ${flag}`));
+    expect(late).to.be.below(BOUND_MS);
+  });
+
+  it('falls back to whole seconds where sleep takes no fractions', async () => {
+    const bin = join(dir, 'int-sleep');
+    execFileSync('mkdir', ['-p', bin]);
+    // A sleep that refuses fractions, as on a minimal host.
+    writeFileSync(join(bin, 'sleep'), '#!/bin/sh\ncase $1 in *.*) echo "sleep: invalid time interval $1" >&2; exit 1 ;; esac\nexec /bin/sleep "$1"\n');
+    chmodSync(join(bin, 'sleep'), 0o755);
+    const flag = join(dir, 'flag-int');
+    rmSync(flag, { force: true });
+    const probe = buildWaitProbe({ kind: 'command', command: `test -f ${flag}` }, 10_000);
+    later(1500, () => writeFileSync(flag, ''));
+    const r = await waitFor(conn, { ...probe, script: `PATH=${bin}:$PATH\n${probe.script}` }, 10_000);
+    expect(r.status, JSON.stringify(r)).to.equal('OK');
+    // Whole-second steps: probes at 0, 1, 2 s, so it passes at the probe after 1.5s, never with a sleep error.
+    expect(r.out.durationMs).to.be.at.least(1500);
+    expect(r.out.stderr).not.to.contain('invalid time');
   });
 });
 
