@@ -17,6 +17,8 @@ import { writeResultFile } from '../results/results-write-error.js';
 export interface ExecRequest {
   hosts: readonly HostConfig[];
   command: string;
+  /** A file sent to every host's command on its stdin (exec's forwarded local stdin). */
+  stdinFile?: string;
   timeoutMs?: number;
   forks?: number;
   signal?: AbortSignal;
@@ -60,12 +62,15 @@ export function tail(text: string, max = 4096): string {
 export interface ExecOutcome {
   report: RunReport;
   outputs: Map<string, CommandOutput>;
+  /** Each host's folder in the session holding the whole stdout and stderr (none with --no-results). */
+  dirs: Map<string, string>;
 }
 
 /** Runs the command everywhere; returns the report (hosts in inventory order). */
 export async function runExec(req: ExecRequest, connector: Connector): Promise<ExecOutcome> {
   const startedAt = new Date();
   const outputs = new Map<string, CommandOutput>();
+  const dirs = new Map<string, string>();
   const collector = new HostResultCollector(req.hosts.map((h) => h.name), startedAt, req.session, req.onHostDone);
   const run = runSignal(req.signal);
   await fanOut(
@@ -79,8 +84,10 @@ export async function runExec(req: ExecRequest, connector: Connector): Promise<E
     },
     async (conn, host) => {
       const dir = req.session ? await req.session.checkDir(host.name, 'exec') : undefined;
+      if (dir) dirs.set(host.name, dir);
       const out = await conn.exec(req.command, {
         ...(req.timeoutMs ? { timeoutMs: req.timeoutMs } : {}),
+        ...(req.stdinFile !== undefined ? { stdinFile: req.stdinFile } : {}),
         signal: run.signal,
         env: host.env,
         sudo: host.sudo,
@@ -93,5 +100,5 @@ export async function runExec(req: ExecRequest, connector: Connector): Promise<E
       return buildHostResult(host.name, [check], out.durationMs);
     },
   ).finally(() => run.dispose());
-  return { report: await collector.finish(new Date()), outputs };
+  return { report: await collector.finish(new Date()), outputs, dirs };
 }

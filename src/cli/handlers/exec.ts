@@ -5,8 +5,9 @@ import { exitCodeFor } from '../../results/exit-code.js';
 import { detectColor } from '../../report/color.js';
 import { renderExecGroups } from '../../report/exec-groups.js';
 import { runExec } from '../../run/exec.js';
-import { parseShard } from '../../run/shard.js';
+import { parseShard, type Shard } from '../../run/shard.js';
 import type { SessionArgs } from '../session-options.js';
+import { spoolStdin, stdinHasData } from '../stdin-spool.js';
 import { withHostCommand } from './host-command.js';
 import { startProgress } from './progress.js';
 
@@ -18,6 +19,8 @@ export async function runExecCommand(opts: {
   output: 'normal' | 'json';
   timeout: string | undefined;
   forks: number | undefined;
+  /** Forward local stdin when it carries data. */
+  stdin: boolean;
   /** --shard K/N as given. */
   shard?: string | undefined;
   session: SessionArgs;
@@ -26,13 +29,23 @@ export async function runExecCommand(opts: {
   const timeoutMs = opts.timeout === undefined ? undefined : parseDuration(opts.timeout);
   if (opts.timeout !== undefined && timeoutMs === undefined) throw new UsageError(`--timeout: expected a duration like 30s, got "${opts.timeout}"`);
   const shard = opts.shard === undefined ? undefined : parseShard(opts.shard);
+  const spool = opts.stdin && stdinHasData() ? await spoolStdin() : undefined;
+  try {
+    await execOn(opts, shard, timeoutMs, spool?.file);
+  } finally {
+    await spool?.remove();
+  }
+}
+
+async function execOn(opts: Parameters<typeof runExecCommand>[0], shard: Shard | undefined, timeoutMs: number | undefined, stdinFile: string | undefined): Promise<void> {
   await withHostCommand({ ...opts, command: 'exec', shard }, async (f) => {
     const progress = opts.output === 'json' ? undefined : await startProgress(f.hosts.length, 'exec');
     const op = f.session.operation('exec');
-    const { report: ran, outputs } = await runExec(
+    const { report: ran, outputs, dirs } = await runExec(
       {
         hosts: f.hosts,
         command: opts.command,
+        ...(stdinFile !== undefined ? { stdinFile } : {}),
         ...(timeoutMs !== undefined ? { timeoutMs } : {}),
         ...(opts.forks !== undefined ? { forks: opts.forks } : {}),
         signal: f.signal,
@@ -50,7 +63,9 @@ export async function runExecCommand(opts: {
       });
       process.stdout.write(`${JSON.stringify({ hosts, counts: report.counts, durationMs: report.durationMs, session: f.sessionLabel ?? null }, null, 2)}\n`);
     } else {
-      process.stdout.write(renderExecGroups(report, outputs, { color: detectColor(process.env, process.stdout.isTTY === true), ...(f.sessionLabel ? { session: f.sessionLabel } : {}) }));
+      const text = renderExecGroups(report, outputs, { color: detectColor(process.env, process.stdout.isTTY === true), dirs, ...(f.sessionLabel ? { session: f.sessionLabel } : {}) });
+      process.stderr.write(text.stderr);
+      process.stdout.write(text.stdout);
     }
     return { exitCode: exitCodeFor(report) };
   });
