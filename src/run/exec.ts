@@ -24,6 +24,8 @@ export interface ExecRequest {
   signal?: AbortSignal;
   session?: OperationSink;
   onHostDone?: (h: HostResult) => void;
+  /** Each chunk of a host's output as it arrives (exec --live). */
+  onOutput?: (host: string, stream: 'stdout' | 'stderr', chunk: Buffer) => void;
 }
 
 /** Turns one command's outcome into the "exec" check result. */
@@ -88,6 +90,7 @@ export async function runExec(req: ExecRequest, connector: Connector): Promise<E
       const out = await conn.exec(req.command, {
         ...(req.timeoutMs ? { timeoutMs: req.timeoutMs } : {}),
         ...(req.stdinFile !== undefined ? { stdinFile: req.stdinFile } : {}),
+        ...(req.onOutput ? { onStdout: (c: Buffer) => req.onOutput?.(host.name, 'stdout', c), onStderr: (c: Buffer) => req.onOutput?.(host.name, 'stderr', c) } : {}),
         signal: run.signal,
         env: host.env,
         sudo: host.sudo,

@@ -31,6 +31,8 @@ export interface ExecOptions {
   shareSession?: boolean;
   /** Called with each stdout chunk as it arrives (watchers). */
   onStdout?: (chunk: Buffer) => void;
+  /** Called with each stderr chunk as it arrives (exec --live). */
+  onStderr?: (chunk: Buffer) => void;
 }
 
 /** The outcome of one command. A failing command is a value, not an exception. */
