@@ -2,7 +2,7 @@
 import { expect } from 'chai';
 import { spawn } from 'node:child_process';
 import type { Lab } from '../lab/index.js';
-import { CLI, ROOT } from '../support/cli.js';
+import { CLI, ROOT, smoker } from '../support/cli.js';
 import { cliEnv, closeLabHome, openLabHome, spawnOnPty, waitFor } from '../transport/integration-support.js';
 
 // host3 takes 5 s more than the others.
@@ -39,6 +39,14 @@ describe('smoker exec --live @lab', function () {
     expect(sawFast, stderr).to.be.a('number');
     expect(ended - (sawFast ?? ended), 'fast hosts printed well before the slow one ended').to.be.greaterThan(2500);
     expect(stdout + stderr, 'no escape sequence (spinner) on a pipe').to.not.match(/\u001b|[\u2800-\u28ff]/);
+  });
+
+  it('without --live on a pipe: progress as plain periodic lines on stderr once the command lasts 5 s, no spinner bytes', async () => {
+    const slow = 'echo hi; [ "$(hostname)" = host3 ] && sleep 7; true';
+    const r = await smoker(['exec', inventory, '--no-results', '--', slow], { env: { ...cliEnv(home), CI: '' } });
+    expect(r.code, r.stderr).to.equal(0);
+    expect(r.stderr).to.match(/^exec: 2\/3 hosts \(\d+s\)$/m);
+    expect(r.stdout + r.stderr, 'no escape sequence (spinner) on a pipe').to.not.match(/\u001b|\r|[\u2800-\u28ff]/);
   });
 
   it('on a TTY: fast hosts’ lines come before the slow host ends', async () => {
