@@ -26,7 +26,7 @@ export function buildHostRows(name: string, host: HostResult, level: HumanLevel,
 }
 
 /** Builds the rows for one check: its line, then details, messages and components as the level allows. */
-function buildCheckRows(name: string, check: CheckResult, level: HumanLevel, timeZone: 'local' | 'utc'): HumanRow[] {
+export function buildCheckRows(name: string, check: CheckResult, level: HumanLevel, timeZone: 'local' | 'utc'): HumanRow[] {
   const detailed = level === 'long' || level === 'full';
   const showTime = detailed || check.status !== 'OK';
   const note = showTime && check.startedAt ? `(${formatTimestamp(check.startedAt, timeZone)})` : undefined;
@@ -60,7 +60,7 @@ function buildMessagesRows(messages: Messages, detailed: boolean): HumanRow[] {
 }
 
 /** Builds the rows of one message, continuation lines indented under its first character. */
-function buildMessageRows(level: string, message: string): HumanRow[] {
+export function buildMessageRows(level: string, message: string): HumanRow[] {
   const prefix = `${MESSAGE_INDENT}[${level}] `;
   const lines = cleanForTerminal(message).split('\n');
   return lines.map((line, i) => ({ kind: 'text', text: `${i === 0 ? prefix : ' '.repeat(prefix.length)}${line}` }));
