@@ -15,6 +15,7 @@ interface Args extends SessionArgs, FilterArgs {
   shard?: string;
   every?: string;
   watch?: string[];
+  plan?: boolean;
   'fail-on': string;
 }
 
@@ -32,6 +33,7 @@ export const runCommand: CommandModule<object, Args> = {
       .option('every', { type: 'string', describe: 'Repeat the run every DURATION until Ctrl-C (one session per round)', requiresArg: true })
       .option('fail-on', { choices: ['error', 'warn'], default: 'error', describe: 'Exit 1 on ERROR/UNKNOWN (default) or also on WARN' })
       .option('watch', { type: 'string', array: true, describe: "Tail these services' watch: logs on their hosts while the checks run; exceptions become WARN" })
+      .option('plan', { type: 'boolean', describe: 'Print the exact command each host would run (templates filled) and exit; connects nowhere' })
       .example('$0 run inventories/local.yaml', 'The built-in example on this machine')
       .example('$0 run inventories/prod.yaml --smoke -H web', 'Smoke tests on the web group')
       .example('$0 run --nook -o long', 'Re-run what was not OK in the latest session')
@@ -48,6 +50,7 @@ export const runCommand: CommandModule<object, Args> = {
       every: argv.every,
       shard: argv.shard,
       watch: argv.watch,
+      plan: argv.plan === true,
       failOn: argv['fail-on'] as 'error' | 'warn',
       filters: argv,
       session: argv,

@@ -36,13 +36,18 @@ export interface HostCommandOptions {
   shard?: Shard | undefined;
 }
 
+/** The hosts a command works on: those `pattern` selects (all without one), then the shard's share. */
+export function selectCommandHosts(inventory: Inventory, pattern: string | undefined, shard: Shard | undefined): HostConfig[] {
+  const names = pattern ? new Set(selectHostsStrict(pattern, { hosts: inventory.hosts.map((h) => h.name), groups: inventory.groups })) : undefined;
+  const selected = inventory.hosts.filter((h) => !names || names.has(h.name));
+  return shard ? selectShard(selected, shard, (h) => h.name) : selected;
+}
+
 /** Sets up, runs `body`, then finishes the session and sets process.exitCode. */
 export async function withHostCommand(opts: HostCommandOptions, body: (frame: HostCommandFrame) => Promise<{ exitCode: number }>): Promise<void> {
   const inventory = opts.loaded ?? (await loadAnyInventory(opts.inventory)).inventory;
   for (const w of inventory.warnings) process.stderr.write(`warning: ${w}\n`);
-  const names = opts.pattern ? new Set(selectHostsStrict(opts.pattern, { hosts: inventory.hosts.map((h) => h.name), groups: inventory.groups })) : undefined;
-  const selected = inventory.hosts.filter((h) => !names || names.has(h.name));
-  const hosts = opts.shard ? selectShard(selected, opts.shard, (h) => h.name) : selected;
+  const hosts = selectCommandHosts(inventory, opts.pattern, opts.shard);
   const session = await Session.open({
     root: resultsRoot(opts.session),
     command: opts.command,

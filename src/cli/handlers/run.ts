@@ -25,6 +25,8 @@ export interface RunCommandOptions {
   failOn: 'error' | 'warn';
   /** --shard K/N as given. */
   shard?: string | undefined;
+  /** --plan: print what each host would run, connect nowhere. */
+  plan?: boolean;
   /** --watch SERVICE...: services whose logs are watched while the checks run. */
   watch?: string[] | undefined;
   filters: FilterArgs;
@@ -40,6 +42,7 @@ export async function runRunCommand(opts: RunCommandOptions): Promise<void> {
   const { inventory, checks } = await loadConfig(opts.inventory, opts.checks);
   for (const name of opts.watch ?? []) if (!checks.services.has(name)) throw new UsageError(`--watch: unknown service "${name}"${didYouMean(name, checks.services.keys())}`);
   const filters = withPreviousResults(filtersFrom(opts.filters), opts);
+  if (opts.plan) return printPlan(opts, inventory, checks, filters, shard);
   for (;;) {
     await runOnce(opts, inventory, checks, filters, shard);
     if (everyMs === undefined || process.exitCode === ExitCode.interrupted) return;
@@ -72,6 +75,20 @@ async function runOnce(opts: RunCommandOptions, inventory: Loaded['inventory'], 
     if (Object.keys(report.hosts).length === 0) process.stderr.write('smoker: no check matched the hosts and filters given\n');
     return { exitCode: opts.output === 'nagios' ? nagiosExitCode(report) : exitCodeFor(report, opts.failOn) };
   });
+}
+
+/** `run --plan`: each selected host and the exact commands its checks would run; nothing connects, no session. */
+async function printPlan(opts: RunCommandOptions, inventory: Loaded['inventory'], checks: Loaded['checks'], filters: CheckFilters, shard: Shard | undefined): Promise<void> {
+  const { selectCommandHosts } = await import('./host-command.js');
+  const { planCommands } = await import('../../run/plan-commands.js');
+  const planned = planCommands(planRun(inventory, selectCommandHosts(inventory, opts.pattern, shard), checks.checks, filters));
+  if (opts.output === 'json') process.stdout.write(`${JSON.stringify({ hosts: planned }, null, 2)}\n`);
+  else {
+    const { renderPlan } = await import('../../report/plan-text.js');
+    process.stdout.write(renderPlan(planned));
+  }
+  if (planned.length === 0) throw new UsageError('no check matched the hosts and filters given');
+  process.exitCode = planned.some((h) => h.commands.some((c) => c.error !== undefined)) ? ExitCode.usage : ExitCode.ok;
 }
 
 function withPreviousResults(filters: CheckFilters, opts: RunCommandOptions): CheckFilters {
