@@ -2,10 +2,11 @@
 import type { CommandModule } from 'yargs';
 import { UsageError } from '../../errors.js';
 import { inventoryFrom, withHosts, withInventory } from '../options.js';
+import { withConnectionOptions, type ConnectionArgs } from '../connection-options.js';
 import { withSessionOptions, type SessionArgs } from '../session-options.js';
 import { withShard } from '../shard-option.js';
 
-interface Args extends SessionArgs {
+interface Args extends ConnectionArgs, SessionArgs {
   inventory?: string;
   i?: string;
   H?: string;
@@ -24,7 +25,7 @@ export const execCommand: CommandModule<object, Args> = {
   command: 'exec [inventory]',
   describe: 'Run one command on the selected hosts; identical outputs grouped (clush -b)',
   builder: (y) =>
-    withShard(withSessionOptions(withHosts(withInventory(y))))
+    withConnectionOptions(withShard(withSessionOptions(withHosts(withInventory(y)))))
       .option('o', { alias: 'output', choices: ['normal', 'json'], default: 'normal', describe: 'Output format' })
       .option('timeout', { type: 'string', describe: 'Per-host command timeout (e.g. 30s); kills the remote process tree', requiresArg: true })
       .option('forks', { type: 'number', describe: 'Hosts in flight at once (default 256)', requiresArg: true })
@@ -47,6 +48,7 @@ export const execCommand: CommandModule<object, Args> = {
       timeout: argv.timeout,
       forks: argv.forks,
       stdin: argv.stdin,
+      connection: argv,
       live: argv.L === true,
       shard: argv.shard,
       session: argv,

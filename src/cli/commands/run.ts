@@ -2,10 +2,11 @@
 import type { CommandModule } from 'yargs';
 import { inventoryFrom, withHosts, withInventory } from '../options.js';
 import { withFilters, type FilterArgs } from '../filter-options.js';
+import { withConnectionOptions, type ConnectionArgs } from '../connection-options.js';
 import { withSessionOptions, type SessionArgs } from '../session-options.js';
 import { withShard } from '../shard-option.js';
 
-interface Args extends SessionArgs, FilterArgs {
+interface Args extends ConnectionArgs, SessionArgs, FilterArgs {
   inventory?: string;
   i?: string;
   H?: string;
@@ -26,7 +27,7 @@ export const runCommand: CommandModule<object, Args> = {
   command: 'run [inventory]',
   describe: 'Run the checks on the selected hosts',
   builder: (y) =>
-    withShard(withSessionOptions(withFilters(withHosts(withInventory(y)))))
+    withConnectionOptions(withShard(withSessionOptions(withFilters(withHosts(withInventory(y))))))
       .option('checks', { type: 'string', array: true, describe: 'Check files or folders (replaces the inventory checks: list)' })
       .option('o', { alias: 'output', choices: FORMATS, default: 'normal', describe: 'Output format' })
       .option('forks', { type: 'number', describe: 'Hosts in flight at once (default 256)', requiresArg: true })
@@ -50,6 +51,7 @@ export const runCommand: CommandModule<object, Args> = {
       every: argv.every,
       shard: argv.shard,
       watch: argv.watch,
+      connection: argv,
       plan: argv.plan === true,
       failOn: argv['fail-on'] as 'error' | 'warn',
       filters: argv,

@@ -7,6 +7,7 @@ import { renderExecGroups } from '../../report/exec-groups.js';
 import { LiveLines, renderLiveEnd } from '../../report/live-lines.js';
 import { runExec } from '../../run/exec.js';
 import { parseShard, type Shard } from '../../run/shard.js';
+import type { ConnectionArgs } from '../connection-options.js';
 import type { SessionArgs } from '../session-options.js';
 import { spoolStdin, stdinHasData } from '../stdin-spool.js';
 import { withHostCommand } from './host-command.js';
@@ -27,6 +28,8 @@ export async function runExecCommand(opts: {
   /** --shard K/N as given. */
   shard?: string | undefined;
   session: SessionArgs;
+  /** -u, --private-key, -e, --become. */
+  connection?: ConnectionArgs;
   argv: string[];
 }): Promise<void> {
   const timeoutMs = opts.timeout === undefined ? undefined : parseDuration(opts.timeout);

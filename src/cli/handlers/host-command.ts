@@ -7,6 +7,7 @@ import { asResultsWriteError } from '../../results/results-write-error.js';
 import { formatShard, selectShard, type Shard } from '../../run/shard.js';
 import { Session } from '../../session/session.js';
 import { Connector } from '../../transport/connector.js';
+import { applyConnectionArgs, type ConnectionArgs } from '../connection-options.js';
 import { trapInterrupts } from '../interrupt.js';
 import { resultsRoot, type SessionArgs } from '../session-options.js';
 
@@ -34,6 +35,8 @@ export interface HostCommandOptions {
   loaded?: Inventory;
   /** --shard K/N: only this shard of the hosts the pattern selects. */
   shard?: Shard | undefined;
+  /** -u, --private-key, -e, --become: applied to every selected host. */
+  connection?: ConnectionArgs | undefined;
 }
 
 /** The hosts a command works on: those `pattern` selects (all without one), then the shard's share. */
@@ -47,7 +50,7 @@ export function selectCommandHosts(inventory: Inventory, pattern: string | undef
 export async function withHostCommand(opts: HostCommandOptions, body: (frame: HostCommandFrame) => Promise<{ exitCode: number }>): Promise<void> {
   const inventory = opts.loaded ?? (await loadAnyInventory(opts.inventory)).inventory;
   for (const w of inventory.warnings) process.stderr.write(`warning: ${w}\n`);
-  const hosts = selectCommandHosts(inventory, opts.pattern, opts.shard);
+  const hosts = applyConnectionArgs(selectCommandHosts(inventory, opts.pattern, opts.shard), opts.connection);
   const session = await Session.open({
     root: resultsRoot(opts.session),
     command: opts.command,

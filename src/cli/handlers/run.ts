@@ -9,6 +9,7 @@ import { runChecks } from '../../run/run-checks.js';
 import { parseShard, type Shard } from '../../run/shard.js';
 import { filtersFrom, type FilterArgs } from '../filter-options.js';
 import { selectFromLatest } from '../previous-results.js';
+import { applyConnectionArgs, type ConnectionArgs } from '../connection-options.js';
 import { resultsRoot, type SessionArgs } from '../session-options.js';
 import { withHostCommand } from './host-command.js';
 import { loadConfig } from './load-config.js';
@@ -30,6 +31,8 @@ export interface RunCommandOptions {
   /** --watch SERVICE...: services whose logs are watched while the checks run. */
   watch?: string[] | undefined;
   filters: FilterArgs;
+  /** -u, --private-key, -e, --become. */
+  connection?: ConnectionArgs;
   session: SessionArgs;
   argv: string[];
 }
@@ -81,7 +84,7 @@ async function runOnce(opts: RunCommandOptions, inventory: Loaded['inventory'], 
 async function printPlan(opts: RunCommandOptions, inventory: Loaded['inventory'], checks: Loaded['checks'], filters: CheckFilters, shard: Shard | undefined): Promise<void> {
   const { selectCommandHosts } = await import('./host-command.js');
   const { planCommands } = await import('../../run/plan-commands.js');
-  const planned = planCommands(planRun(inventory, selectCommandHosts(inventory, opts.pattern, shard), checks.checks, filters));
+  const planned = planCommands(planRun(inventory, applyConnectionArgs(selectCommandHosts(inventory, opts.pattern, shard), opts.connection), checks.checks, filters));
   if (opts.output === 'json') process.stdout.write(`${JSON.stringify({ hosts: planned }, null, 2)}\n`);
   else {
     const { renderPlan } = await import('../../report/plan-text.js');
