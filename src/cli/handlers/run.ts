@@ -37,6 +37,9 @@ export interface RunCommandOptions {
   argv: string[];
 }
 
+/** Sessions kept by `run --every` without --keep. */
+export const EVERY_DEFAULT_KEEP = 100;
+
 /** Runs the checks once, or every DURATION until interrupted. */
 export async function runRunCommand(opts: RunCommandOptions): Promise<void> {
   const everyMs = opts.every === undefined ? undefined : parseDuration(opts.every);
@@ -46,8 +49,10 @@ export async function runRunCommand(opts: RunCommandOptions): Promise<void> {
   for (const name of opts.watch ?? []) if (!checks.services.has(name)) throw new UsageError(`--watch: unknown service "${name}"${didYouMean(name, checks.services.keys())}`);
   const filters = withPreviousResults(filtersFrom(opts.filters), opts);
   if (opts.plan) return printPlan(opts, inventory, checks, filters, shard);
+  // --every writes a session per round (~1,200 an hour at 3s): without --keep, only the newest 100 stay.
+  const rounds = everyMs === undefined || opts.session.keep !== undefined ? opts : { ...opts, session: { ...opts.session, keep: EVERY_DEFAULT_KEEP } };
   for (;;) {
-    await runOnce(opts, inventory, checks, filters, shard);
+    await runOnce(rounds, inventory, checks, filters, shard);
     if (everyMs === undefined || process.exitCode === ExitCode.interrupted) return;
     if (!(await sleepUnlessInterrupted(everyMs))) {
       process.exitCode = ExitCode.interrupted;
