@@ -33,6 +33,12 @@ export function buildCheckRows(name: string, check: CheckResult, level: HumanLev
   const rows: HumanRow[] = [{ kind: 'status', label: `- ${escapeControls(name)}`, status: check.status, ...(note ? { note } : {}) }];
   if (level === 'full') rows.push(...buildFullDetailRows(check));
   if (detailed || check.status !== 'OK') rows.push(...buildMessagesRows(check.messages, detailed));
+  // An exec result has no parsed messages: its output is what there is to see.
+  if (detailed && check.check === 'exec') {
+    for (const [label, text] of [['stdout', check.stdoutTail], ['stderr', check.stderrTail]] as const) {
+      if (text) rows.push(...buildMessageRows(label, text.replace(/\n$/, '')));
+    }
+  }
   if (detailed && check.truncated) rows.push(...buildMessageRows('note', 'output truncated'));
   rows.push(...buildComponentRows(check.components, 1, detailed));
   return rows;
