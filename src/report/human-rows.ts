@@ -26,13 +26,19 @@ export function buildHostRows(name: string, host: HostResult, level: HumanLevel,
 }
 
 /** Builds the rows for one check: its line, then details, messages and components as the level allows. */
-function buildCheckRows(name: string, check: CheckResult, level: HumanLevel, timeZone: 'local' | 'utc'): HumanRow[] {
+export function buildCheckRows(name: string, check: CheckResult, level: HumanLevel, timeZone: 'local' | 'utc'): HumanRow[] {
   const detailed = level === 'long' || level === 'full';
   const showTime = detailed || check.status !== 'OK';
   const note = showTime && check.startedAt ? `(${formatTimestamp(check.startedAt, timeZone)})` : undefined;
   const rows: HumanRow[] = [{ kind: 'status', label: `- ${escapeControls(name)}`, status: check.status, ...(note ? { note } : {}) }];
   if (level === 'full') rows.push(...buildFullDetailRows(check));
   if (detailed || check.status !== 'OK') rows.push(...buildMessagesRows(check.messages, detailed));
+  // An exec result has no parsed messages: its output is what there is to see.
+  if (detailed && check.check === 'exec') {
+    for (const [label, text] of [['stdout', check.stdoutTail], ['stderr', check.stderrTail]] as const) {
+      if (text) rows.push(...buildMessageRows(label, text.replace(/\n$/, '')));
+    }
+  }
   if (detailed && check.truncated) rows.push(...buildMessageRows('note', 'output truncated'));
   rows.push(...buildComponentRows(check.components, 1, detailed));
   return rows;
@@ -60,7 +66,7 @@ function buildMessagesRows(messages: Messages, detailed: boolean): HumanRow[] {
 }
 
 /** Builds the rows of one message, continuation lines indented under its first character. */
-function buildMessageRows(level: string, message: string): HumanRow[] {
+export function buildMessageRows(level: string, message: string): HumanRow[] {
   const prefix = `${MESSAGE_INDENT}[${level}] `;
   const lines = cleanForTerminal(message).split('\n');
   return lines.map((line, i) => ({ kind: 'text', text: `${i === 0 ? prefix : ' '.repeat(prefix.length)}${line}` }));

@@ -2,6 +2,7 @@
 import type { RunReport } from '../results/types.js';
 import { paintBold, paintDim, paintStatus, paintTestStatus, withColor } from './color.js';
 import { renderTestLines } from './tests-text.js';
+import { buildFoldedRows, FOLD_ABOVE_HOSTS } from './human-folded.js';
 import { buildHostRows, type HumanRow } from './human-rows.js';
 import type { HumanLevel, RenderOptions } from './options.js';
 import { renderSummaryLine } from './summary-line.js';
@@ -9,11 +10,13 @@ import { renderSummaryLine } from './summary-line.js';
 // Smoker's status column; it widens when a label would not fit.
 const MIN_LABEL_WIDTH = 35;
 
-/** Renders a run for a terminal: one line per test (with failed steps), per host, check and component, then a summary line. */
+/** Renders a run for a terminal: one line per test (with failed steps), per host, check and component (hosts folded in `normal` above 10 hosts), then a summary line. */
 export function renderHuman(report: RunReport, level: HumanLevel, opts: RenderOptions = {}): string {
   return withColor(opts.color ?? false, () => {
-    const rows = Object.entries(report.hosts).flatMap(([name, host]) =>
-      buildHostRows(name, host, level, opts.timeZone ?? 'local'));
+    const fold = level === 'normal' && Object.keys(report.hosts).length > FOLD_ABOVE_HOSTS;
+    const rows = fold
+      ? buildFoldedRows(report)
+      : Object.entries(report.hosts).flatMap(([name, host]) => buildHostRows(name, host, level, opts.timeZone ?? 'local'));
     const width = rows.reduce((w, r) => (r.kind === 'status' ? Math.max(w, measure(r.label) + 1) : w), MIN_LABEL_WIDTH);
     const lines = [...renderTestLines(report, paintTestStatus), ...rows.map((row) => formatRow(row, width))];
     lines.push(renderSummaryLine(report, opts.session));

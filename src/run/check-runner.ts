@@ -70,6 +70,13 @@ function isConnectionLost(err: TransportError): boolean {
   return err.code === 'E_CONNECTION_LOST' || /connection lost/i.test(err.message);
 }
 
+/** A check's command behind its maintenance-lock guard (when it has one): exits OK, "locked", while the lock file exists. */
+export function withMaintenanceGuard(check: CheckDef, values: Readonly<Record<string, unknown>>, command: string): string {
+  if (!check.maintenanceLock || check.runOnLocked) return command;
+  const lock = shellQuote(substituteRaw(check.maintenanceLock, values));
+  return `if [ -e ${lock} ]; then printf '%s\\n' '${LOCKED}'; exit 0; fi; ${command}`;
+}
+
 /** Runs a check and returns its result (also as result.json in the session); never throws for the check's own failures. */
 export async function runCheck(check: CheckDef, ctx: CheckContext): Promise<CheckResult> {
   const result = await executeCheck(check, ctx);
@@ -95,10 +102,7 @@ async function executeCheck(check: CheckDef, ctx: CheckContext): Promise<CheckRe
     } else {
       command = substituteCommand(check.command ?? '', values);
     }
-    if (check.maintenanceLock && !check.runOnLocked) {
-      const lock = shellQuote(substituteRaw(check.maintenanceLock, values));
-      command = `if [ -e ${lock} ]; then printf '%s\\n' '${LOCKED}'; exit 0; fi; ${command}`;
-    }
+    command = withMaintenanceGuard(check, values, command);
   } catch (err) {
     const msg = err instanceof UnknownPlaceholderError ? err.message : `cannot prepare check: ${(err as Error).message}`;
     return resultOf(check, ctx.host, failed('ERROR', msg), undefined, 0, {});

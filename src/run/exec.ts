@@ -17,11 +17,15 @@ import { writeResultFile } from '../results/results-write-error.js';
 export interface ExecRequest {
   hosts: readonly HostConfig[];
   command: string;
+  /** A file sent to every host's command on its stdin (exec's forwarded local stdin). */
+  stdinFile?: string;
   timeoutMs?: number;
   forks?: number;
   signal?: AbortSignal;
   session?: OperationSink;
   onHostDone?: (h: HostResult) => void;
+  /** Each chunk of a host's output as it arrives (exec --live). */
+  onOutput?: (host: string, stream: 'stdout' | 'stderr', chunk: Buffer) => void;
 }
 
 /** Turns one command's outcome into the "exec" check result. */
@@ -60,12 +64,15 @@ export function tail(text: string, max = 4096): string {
 export interface ExecOutcome {
   report: RunReport;
   outputs: Map<string, CommandOutput>;
+  /** Each host's folder in the session holding the whole stdout and stderr (none with --no-results). */
+  dirs: Map<string, string>;
 }
 
 /** Runs the command everywhere; returns the report (hosts in inventory order). */
 export async function runExec(req: ExecRequest, connector: Connector): Promise<ExecOutcome> {
   const startedAt = new Date();
   const outputs = new Map<string, CommandOutput>();
+  const dirs = new Map<string, string>();
   const collector = new HostResultCollector(req.hosts.map((h) => h.name), startedAt, req.session, req.onHostDone);
   const run = runSignal(req.signal);
   await fanOut(
@@ -79,8 +86,11 @@ export async function runExec(req: ExecRequest, connector: Connector): Promise<E
     },
     async (conn, host) => {
       const dir = req.session ? await req.session.checkDir(host.name, 'exec') : undefined;
+      if (dir) dirs.set(host.name, dir);
       const out = await conn.exec(req.command, {
         ...(req.timeoutMs ? { timeoutMs: req.timeoutMs } : {}),
+        ...(req.stdinFile !== undefined ? { stdinFile: req.stdinFile } : {}),
+        ...(req.onOutput ? { onStdout: (c: Buffer) => req.onOutput?.(host.name, 'stdout', c), onStderr: (c: Buffer) => req.onOutput?.(host.name, 'stderr', c) } : {}),
         signal: run.signal,
         env: host.env,
         sudo: host.sudo,
@@ -93,5 +103,5 @@ export async function runExec(req: ExecRequest, connector: Connector): Promise<E
       return buildHostResult(host.name, [check], out.durationMs);
     },
   ).finally(() => run.dispose());
-  return { report: await collector.finish(new Date()), outputs };
+  return { report: await collector.finish(new Date()), outputs, dirs };
 }

@@ -147,13 +147,15 @@ function buildLogProbe(path: string, pattern: string, mark: LogMark): string {
   ].join('\n');
 }
 
-/** The probe of a command: exit 0 passes; the last line of a failed attempt is noted when it changes. */
+/** The probe of a command: exit 0 passes, exit 127 (command not found) fails at once; the last line of a failed attempt is noted when it changes. */
 function buildCommandProbe(command: string): string {
   return [
     'smk_probe() {',
     `  smk_o=$(sh -c ${shellQuote(command)} </dev/null 2>&1); smk_rc=$?`,
     `  if [ $smk_rc -eq 0 ]; then printf '%s\\n' "$smk_o" | tail -n 3; return 0; fi`,
     `  smk_t=$(printf '%s\\n' "$smk_o" | tail -n 1)`,
+    // 127: the command does not exist on the host; waiting longer cannot help.
+    `  if [ $smk_rc -eq 127 ]; then printf 'command not found (exit 127)%s\\n' "\${smk_t:+: $smk_t}" >&2; exit ${LOOP_NO_TOOL}; fi`,
     '  if [ -n "$smk_t" ]; then smk_note "exit $smk_rc: $smk_t"; else smk_note "exit $smk_rc"; fi',
     '  return 1',
     '}',

@@ -36,7 +36,7 @@ export async function superviseCommand(proc: RunningProcess, opts: ExecOptions, 
 
   pipe(proc.stdout, out, opts.onStdout);
   proc.stderr.on('data', (chunk: Buffer) => {
-    if (!markerPending) return push(proc.stderr, err, chunk);
+    if (!markerPending) return tapped(proc.stderr, err, chunk, opts.onStderr);
     // The wrapper's first stderr line carries the pid; strip it from what users see.
     pendingErr = Buffer.concat([pendingErr, chunk]);
     const head = readPidLine(pendingErr, 64);
@@ -44,7 +44,7 @@ export async function superviseCommand(proc: RunningProcess, opts: ExecOptions, 
     markerPending = false;
     pid = head.pid;
     pidRead();
-    if (head.rest.length) push(proc.stderr, err, head.rest);
+    if (head.rest.length) tapped(proc.stderr, err, head.rest, opts.onStderr);
   });
 
   let timedOut = false;
@@ -81,7 +81,10 @@ export async function superviseCommand(proc: RunningProcess, opts: ExecOptions, 
   // closing the connection right after would cut it off and leave TERM-proof processes running.
   if (killing) await Promise.race([killing, giveUp]);
   opts.signal?.removeEventListener('abort', onAbort);
-  if (markerPending && pendingErr.length) err.push(pendingErr);
+  if (markerPending && pendingErr.length) {
+    opts.onStderr?.(pendingErr);
+    err.push(pendingErr);
+  }
   await Promise.all([out.close(), err.close()]);
   return {
     stdout: out.text(),
@@ -103,9 +106,11 @@ function push(stream: RunningProcess['stdout'], capture: OutputCapture, chunk: B
   }
 }
 
+function tapped(stream: RunningProcess['stdout'], capture: OutputCapture, chunk: Buffer, tap?: (c: Buffer) => void): void {
+  tap?.(chunk);
+  push(stream, capture, chunk);
+}
+
 function pipe(stream: RunningProcess['stdout'], capture: OutputCapture, tap?: (c: Buffer) => void): void {
-  stream.on('data', (chunk: Buffer) => {
-    tap?.(chunk);
-    push(stream, capture, chunk);
-  });
+  stream.on('data', (chunk: Buffer) => tapped(stream, capture, chunk, tap));
 }

@@ -11,6 +11,7 @@ import { fetchTree, uploadTree, type CopyResult } from './tree-copy.js';
 import { localFiles } from './local-files.js';
 import { Semaphore } from './semaphore.js';
 import { readSecret } from './secrets.js';
+import { feedStdin } from './stdin-feed.js';
 import type { CommandOutput, Connection, ExecOptions } from './types.js';
 
 /** A "connection" to the controller itself. */
@@ -53,7 +54,7 @@ export class LocalConnection implements Connection {
       };
       child.stdin.on('error', () => undefined);
       if (password !== undefined) child.stdin.write(`${password}\n`);
-      child.stdin.end(opts.stdin ?? '');
+      feedStdin(child.stdin, opts);
       return superviseCommand(proc, opts, startedAt, true);
     });
   }

@@ -17,6 +17,7 @@ import { Semaphore } from './semaphore.js';
 import { SharedSessionPool } from './shared-pool.js';
 import { newNonce, SharedSession } from './shared-session.js';
 import { sharedShellCommand } from './shared-shell.js';
+import { feedStdin } from './stdin-feed.js';
 import type { CommandOutput, Connection, ExecOptions, OrphanedJob } from './types.js';
 
 /** How a remote command ended (exit status, or the signal that killed it). */
@@ -62,7 +63,7 @@ export class SshConnection implements Connection {
 
   /** Runs a command in a new channel; its failure is a value, a dead connection a TransportError. */
   async exec(command: string, opts: ExecOptions = {}): Promise<CommandOutput> {
-    if (opts.shareSession && opts.stdin === undefined && !opts.sudo) return this.execShared(command, opts);
+    if (opts.shareSession && opts.stdin === undefined && opts.stdinFile === undefined && !opts.sudo) return this.execShared(command, opts);
     const password = opts.sudo && opts.sudoPasswordEnv ? readSecret(opts.sudoPasswordEnv) : undefined;
     const release = await this.acquireSlot();
     try {
@@ -73,10 +74,7 @@ export class SshConnection implements Connection {
       const proc = this.toProcess(opened, job, opts, password);
       if (password !== undefined) channel.write(`${password}\n`);
       // A fast command's channel may be closed already: ending it then would only build a throwaway error.
-      if (!channel.destroyed) {
-        if (opts.stdin !== undefined) channel.end(opts.stdin);
-        else channel.end();
-      }
+      if (!channel.destroyed) feedStdin(channel, opts);
       const out = await superviseCommand(proc, opts, startedAt, true);
       if (proc.connectionLost()) {
         // Its kill (if any) may not have reached the host either.

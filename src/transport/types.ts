@@ -11,6 +11,8 @@ export interface ExecOptions {
   cwd?: string;
   /** Bytes written to the command's stdin, then closed. */
   stdin?: string | Buffer;
+  /** A file streamed to the command's stdin, then closed (instead of `stdin`; never held in memory). */
+  stdinFile?: string;
   /** Run under sudo (`sudo -n`, or with the password from this env var). */
   sudo?: boolean;
   sudoPasswordEnv?: string;
@@ -23,12 +25,14 @@ export interface ExecOptions {
   signal?: AbortSignal;
   /**
    * May run in a shell session shared with other commands of this connection, one after another, instead
-   * of a session of its own (cheaper for the host). Taken only without stdin and sudo; the command still
+   * of a session of its own (cheaper for the host). Taken only without stdin, stdinFile and sudo; the command still
    * gets /bin/sh, its env and cwd, stdin from /dev/null and a kill of its process tree on timeout.
    */
   shareSession?: boolean;
   /** Called with each stdout chunk as it arrives (watchers). */
   onStdout?: (chunk: Buffer) => void;
+  /** Called with each stderr chunk as it arrives (exec --live). */
+  onStderr?: (chunk: Buffer) => void;
 }
 
 /** The outcome of one command. A failing command is a value, not an exception. */

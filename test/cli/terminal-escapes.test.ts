@@ -29,7 +29,10 @@ describe('cli: escape sequences in remote output @lab', function () {
     const r = await smoker(['exec', inventory, '--results', results, '--', EVIL], { env: cliEnv(home) });
     expect(r.code, r.stderr).to.equal(0);
     expect(terminalSafe(r.stdout), JSON.stringify(r.stdout)).to.equal(true);
-    expect(r.stdout).to.include('red').and.include('bell').and.include('over').and.include('oops');
+    // Remote stderr is printed on local stderr, made safe the same way.
+    expect(terminalSafe(r.stderr), JSON.stringify(r.stderr)).to.equal(true);
+    expect(r.stdout).to.include('red').and.include('bell').and.include('over');
+    expect(r.stderr).to.include('oops');
     expect(r.stdout).to.not.include('pwned-title');
     const dir = join(onlySession(results), 'hosts', 'host1', 'exec');
     expect(readFileSync(join(dir, 'stdout'), 'utf8')).to.equal(RAW_STDOUT);

@@ -145,6 +145,13 @@ describe('services: wait loops run by sh (local)', function () {
       const r = await waitFor(conn, buildWaitProbe({ kind: 'command', command: 'echo not yet; exit 3' }, 1000), 1000);
       expect(r.error?.[0]).to.equal('timed out after 1s waiting for command "echo not yet; exit 3" to succeed (last: exit 3: not yet)');
     });
+
+    it('a command that does not exist (exit 127) fails at once with "command not found", not after the timeout', async () => {
+      // 120 s of timeout against the test's 30 s: only an early failure passes.
+      const r = await waitFor(conn, buildWaitProbe({ kind: 'command', command: 'smoker-no-such-command --ready' }, 120_000), 120_000);
+      expect(r.status).to.equal('ERROR');
+      expect(r.error?.[0]).to.match(/^command not found \(exit 127\): .*smoker-no-such-command.*not found$/);
+    });
   });
 });
 

@@ -8,16 +8,16 @@ export interface ChildResult {
   stderr: string;
 }
 
-/** Spawns `file ARGS` in `cwd` with exactly `env`, writes `input` to its stdin and resolves once it closes. */
-export function collectChild(file: string, args: string[], opts: { cwd: string; env: NodeJS.ProcessEnv; input?: string }): Promise<ChildResult> {
+/** Spawns `file ARGS` in `cwd` with exactly `env`, writes `input` to its stdin (or gives it the open file `stdinFd`) and resolves once it closes. */
+export function collectChild(file: string, args: string[], opts: { cwd: string; env: NodeJS.ProcessEnv; input?: string; stdinFd?: number }): Promise<ChildResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(file, args, { cwd: opts.cwd, env: opts.env });
+    const child = spawn(file, args, { cwd: opts.cwd, env: opts.env, stdio: [opts.stdinFd ?? 'pipe', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
+    child.stdout?.on('data', (d) => (stdout += d));
+    child.stderr?.on('data', (d) => (stderr += d));
     child.on('error', reject);
     child.on('close', (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end(opts.input ?? '');
+    child.stdin?.end(opts.input ?? '');
   });
 }

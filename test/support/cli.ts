@@ -28,7 +28,7 @@ export function smokerSync(args: string[], opts: { cwd?: string; env?: NodeJS.Pr
 }
 
 /** Runs `smoker ARGS` asynchronously (for long runs while the test does other things). */
-export function smoker(args: string[], opts: { cwd?: string; env?: NodeJS.ProcessEnv; input?: string } = {}): Promise<CliResult> {
+export function smoker(args: string[], opts: { cwd?: string; env?: NodeJS.ProcessEnv; input?: string; stdinFd?: number } = {}): Promise<CliResult> {
   ensureBuilt();
-  return collectChild(process.execPath, [CLI, ...args], { cwd: opts.cwd ?? ROOT, env: { ...process.env, NO_COLOR: '1', ...opts.env }, input: opts.input });
+  return collectChild(process.execPath, [CLI, ...args], { cwd: opts.cwd ?? ROOT, env: { ...process.env, NO_COLOR: '1', ...opts.env }, input: opts.input, ...(opts.stdinFd !== undefined ? { stdinFd: opts.stdinFd } : {}) });
 }

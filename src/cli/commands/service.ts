@@ -2,9 +2,10 @@
 import type { CommandModule } from 'yargs';
 import { listOption } from '../list-option.js';
 import { inventoryFrom, withHosts } from '../options.js';
+import { withConnectionOptions, type ConnectionArgs } from '../connection-options.js';
 import { withSessionOptions, type SessionArgs } from '../session-options.js';
 
-interface Args extends SessionArgs {
+interface Args extends ConnectionArgs, SessionArgs {
   service: string;
   i?: string;
   H?: string;
@@ -35,7 +36,7 @@ function serviceCommand(op: string): CommandModule<object, Args> {
     command: `${op} <service>`,
     describe: DESCRIBE[op] ?? op,
     builder: (y) =>
-      withSessionOptions(withHosts(y))
+      withConnectionOptions(withSessionOptions(withHosts(y)))
         .positional('service', { type: 'string', describe: 'Service name (from the services: section of a check file)' })
         .option('i', { alias: 'inventory-file', type: 'string', describe: 'Inventory file (else $SMOKER_INVENTORY, ./inventory.yaml, ./inventories/*)', requiresArg: true })
         .option('checks', listOption('Check/service files or folders (replaces the inventory checks: list)'))
@@ -57,6 +58,7 @@ function serviceCommand(op: string): CommandModule<object, Args> {
         collectLogs: argv['collect-logs'] as never,
         ...(argv.signal !== undefined ? { sendSignal: argv.signal } : {}),
         output: argv.o,
+        connection: argv,
         session: argv,
         argv: process.argv.slice(2),
       });

@@ -7,6 +7,7 @@ import { asResultsWriteError } from '../../results/results-write-error.js';
 import { formatShard, selectShard, type Shard } from '../../run/shard.js';
 import { Session } from '../../session/session.js';
 import { Connector } from '../../transport/connector.js';
+import { applyConnectionArgs, type ConnectionArgs } from '../connection-options.js';
 import { trapInterrupts } from '../interrupt.js';
 import { resultsRoot, type SessionArgs } from '../session-options.js';
 
@@ -36,16 +37,32 @@ export interface HostCommandOptions {
   shard?: Shard | undefined;
   /** Checks the hosts -H selected (before --shard takes its share) before anything starts; throws to stop with nothing run and no session. */
   checkSelection?: (hosts: readonly HostConfig[]) => void;
+  /** -u, --private-key, -e, --become: applied to every selected host. */
+  connection?: ConnectionArgs | undefined;
+}
+
+/** The hosts a command works on: those `pattern` selects (all without one), then the shard's share. */
+export function selectCommandHosts(inventory: Inventory, pattern: string | undefined, shard: Shard | undefined): HostConfig[] {
+  return takeShard(selectPatternHosts(inventory, pattern), shard);
+}
+
+/** The hosts `pattern` selects, in inventory order (all without one). */
+function selectPatternHosts(inventory: Inventory, pattern: string | undefined): HostConfig[] {
+  const names = pattern ? new Set(selectHostsStrict(pattern, { hosts: inventory.hosts.map((h) => h.name), groups: inventory.groups })) : undefined;
+  return inventory.hosts.filter((h) => !names || names.has(h.name));
+}
+
+function takeShard(hosts: HostConfig[], shard: Shard | undefined): HostConfig[] {
+  return shard ? selectShard(hosts, shard, (h) => h.name) : hosts;
 }
 
 /** Sets up, runs `body`, then finishes the session and sets process.exitCode. */
 export async function withHostCommand(opts: HostCommandOptions, body: (frame: HostCommandFrame) => Promise<{ exitCode: number }>): Promise<void> {
   const inventory = opts.loaded ?? (await loadAnyInventory(opts.inventory)).inventory;
   for (const w of inventory.warnings) process.stderr.write(`warning: ${w}\n`);
-  const names = opts.pattern ? new Set(selectHostsStrict(opts.pattern, { hosts: inventory.hosts.map((h) => h.name), groups: inventory.groups })) : undefined;
-  const selected = inventory.hosts.filter((h) => !names || names.has(h.name));
-  const hosts = opts.shard ? selectShard(selected, opts.shard, (h) => h.name) : selected;
+  const selected = selectPatternHosts(inventory, opts.pattern);
   opts.checkSelection?.(selected);
+  const hosts = applyConnectionArgs(takeShard(selected, opts.shard), opts.connection);
   const session = await Session.open({
     root: resultsRoot(opts.session),
     command: opts.command,

@@ -1,6 +1,7 @@
-// A progress spinner on stderr, only when stderr is a TTY (ora is loaded only then).
+// Progress on stderr: a spinner when stderr is a TTY (ora is loaded only then), else periodic plain lines.
 import type { HostResult } from '../../results/types.js';
 import { onPromptStart } from '../../transport/prompt.js';
+import { formatProgressLine, progressLineDue } from './progress-lines.js';
 
 /** A running progress display. */
 export interface Progress {
@@ -8,9 +9,9 @@ export interface Progress {
   stop(): void;
 }
 
-/** Starts a spinner counting finished hosts, or returns undefined when not on a TTY. */
+/** Starts a spinner counting finished hosts on a TTY, else progress lines (every 10% or 5 s, once the command has lasted 5 s). */
 export async function startProgress(total: number, label: string): Promise<Progress | undefined> {
-  if (!process.stderr.isTTY || process.env.CI) return undefined;
+  if (!process.stderr.isTTY || process.env.CI) return startProgressLines(total, label);
   const { default: ora } = await import('ora');
   let done = 0;
   let failed = 0;
@@ -27,5 +28,31 @@ export async function startProgress(total: number, label: string): Promise<Progr
       offPrompt();
       spinner.stop();
     },
+  };
+}
+
+/** Progress as plain lines on stderr, for logs and pipes: no escape sequences, no carriage returns. */
+function startProgressLines(total: number, label: string): Progress {
+  const startedAt = Date.now();
+  let done = 0;
+  let failed = 0;
+  let lastAt: number | undefined;
+  let lastDone = 0;
+  const maybePrint = () => {
+    const now = Date.now();
+    if (done >= total || !progressLineDue({ now, startedAt, lastAt, done, total, lastDone })) return;
+    lastAt = now;
+    lastDone = done;
+    process.stderr.write(formatProgressLine(label, done, total, failed, now - startedAt));
+  };
+  const timer = setInterval(maybePrint, 1_000);
+  timer.unref();
+  return {
+    tick: (h) => {
+      done++;
+      if (h.status !== 'OK') failed++;
+      maybePrint();
+    },
+    stop: () => clearInterval(timer),
   };
 }

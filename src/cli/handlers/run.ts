@@ -10,6 +10,7 @@ import { runChecks } from '../../run/run-checks.js';
 import { parseShard, type Shard } from '../../run/shard.js';
 import { filtersFrom, type FilterArgs } from '../filter-options.js';
 import { selectFromLatest } from '../previous-results.js';
+import { applyConnectionArgs, type ConnectionArgs } from '../connection-options.js';
 import { resultsRoot, type SessionArgs } from '../session-options.js';
 import { withHostCommand } from './host-command.js';
 import { loadConfig } from './load-config.js';
@@ -26,14 +27,21 @@ export interface RunCommandOptions {
   failOn: 'error' | 'warn';
   /** --shard K/N as given. */
   shard?: string | undefined;
+  /** --plan: print what each host would run, connect nowhere. */
+  plan?: boolean;
   /** --watch SERVICE...: services whose logs are watched while the checks run. */
   watch?: string[] | undefined;
   /** --strict: configuration warnings are errors. */
   strict?: boolean | undefined;
   filters: FilterArgs;
+  /** -u, --private-key, -e, --become. */
+  connection?: ConnectionArgs;
   session: SessionArgs;
   argv: string[];
 }
+
+/** Sessions kept by `run --every` without --keep. */
+export const EVERY_DEFAULT_KEEP = 100;
 
 /** Runs the checks once, or every DURATION until interrupted. */
 export async function runRunCommand(opts: RunCommandOptions): Promise<void> {
@@ -45,8 +53,11 @@ export async function runRunCommand(opts: RunCommandOptions): Promise<void> {
   const filters = withPreviousResults(filtersFrom(opts.filters), opts);
   const unmatched = unmatchedFilters(checks.checks, filters);
   if (unmatched.length > 0) throw new SelectionError(unmatched.join('\n'), { nagios: opts.output === 'nagios' });
+  if (opts.plan) return printPlan(opts, inventory, checks, filters, shard);
+  // --every writes a session per round (~1,200 an hour at 3s): without --keep, only the newest 100 stay.
+  const rounds = everyMs === undefined || opts.session.keep !== undefined ? opts : { ...opts, session: { ...opts.session, keep: EVERY_DEFAULT_KEEP } };
   for (;;) {
-    await runOnce(opts, inventory, checks, filters, shard);
+    await runOnce(rounds, inventory, checks, filters, shard);
     if (everyMs === undefined || process.exitCode === ExitCode.interrupted) return;
     if (!(await sleepUnlessInterrupted(everyMs))) {
       process.exitCode = ExitCode.interrupted;
@@ -84,6 +95,20 @@ async function runOnce(opts: RunCommandOptions, inventory: Loaded['inventory'], 
     if (Object.keys(report.hosts).length === 0) process.stderr.write('smoker: no check matched the hosts and filters given\n');
     return { exitCode: opts.output === 'nagios' ? nagiosExitCode(report) : exitCodeFor(report, opts.failOn) };
   });
+}
+
+/** `run --plan`: each selected host and the exact commands its checks would run; nothing connects, no session. */
+async function printPlan(opts: RunCommandOptions, inventory: Loaded['inventory'], checks: Loaded['checks'], filters: CheckFilters, shard: Shard | undefined): Promise<void> {
+  const { selectCommandHosts } = await import('./host-command.js');
+  const { planCommands } = await import('../../run/plan-commands.js');
+  const planned = planCommands(planRun(inventory, applyConnectionArgs(selectCommandHosts(inventory, opts.pattern, shard), opts.connection), checks.checks, filters));
+  if (opts.output === 'json') process.stdout.write(`${JSON.stringify({ hosts: planned }, null, 2)}\n`);
+  else {
+    const { renderPlan } = await import('../../report/plan-text.js');
+    process.stdout.write(renderPlan(planned));
+  }
+  if (planned.length === 0) throw new UsageError('no check matched the hosts and filters given');
+  process.exitCode = planned.some((h) => h.commands.some((c) => c.error !== undefined)) ? ExitCode.usage : ExitCode.ok;
 }
 
 function withPreviousResults(filters: CheckFilters, opts: RunCommandOptions): CheckFilters {

@@ -3,6 +3,7 @@ import { ExitCode, UsageError } from '../../errors.js';
 import { didYouMean } from '../../config/suggest.js';
 import { exitCodeFor } from '../../results/exit-code.js';
 import { describeRoll, runServiceOp, selectServiceHosts, validateServiceRequest, type CollectLogs, type ServiceOp } from '../../services/operations.js';
+import type { ConnectionArgs } from '../connection-options.js';
 import type { SessionArgs } from '../session-options.js';
 import { withHostCommand } from './host-command.js';
 import { loadConfig } from './load-config.js';
@@ -20,6 +21,8 @@ export interface ServiceCommandOptions {
   sendSignal?: string;
   output: string;
   session: SessionArgs;
+  /** -u, --private-key, -e, --become. */
+  connection?: ConnectionArgs;
   argv: string[];
 }
 
