@@ -1,4 +1,5 @@
 // Rolling execution: batches one after another, each batch's hosts at once; a failed batch stops the roll.
+import { sleepFor } from '../sleep-for.js';
 
 /** Where a roll ended. */
 export interface RollOutcome<T> {
@@ -29,20 +30,7 @@ export async function runRoll<T>(batches: readonly (readonly T[])[], work: (item
     const ok = (await Promise.all(batch.map((item) => work(item, i)))).every(Boolean);
     await opts.onBatchDone?.(i, batch, ok);
     if (!ok) return { stoppedAt: i, reason: opts.signal?.aborted ? 'interrupted' : 'failed', left: batches.slice(i + 1).flat() };
-    if (i < batches.length - 1 && opts.pauseMs) await sleep(opts.pauseMs, opts.signal);
+    if (i < batches.length - 1 && opts.pauseMs) await sleepFor(opts.pauseMs, opts.signal);
   }
   return { stoppedAt: undefined, left: [] };
-}
-
-function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
-  return new Promise((resolve) => {
-    if (signal?.aborted) return resolve();
-    const done = () => {
-      clearTimeout(timer);
-      signal?.removeEventListener('abort', done);
-      resolve();
-    };
-    const timer = setTimeout(done, ms);
-    signal?.addEventListener('abort', done, { once: true });
-  });
 }

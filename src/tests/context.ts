@@ -6,7 +6,7 @@ import { isFailedStatus } from '../services/step-result.js';
 import type { StepResult } from '../results/test-types.js';
 import type { ExecOutcome, Expectation, ServiceStepOptions, TestContext, TestExecOptions } from './context-types.js';
 import { buildExpectation } from './expect.js';
-import { sleepFor } from './sleep.js';
+import { sleepFor } from '../sleep-for.js';
 import { StepFailure } from './step-failure.js';
 import type { StepHandle, StepOutcome } from './step-recorder.js';
 import type { TestEnv } from './test-env.js';

@@ -10,7 +10,7 @@ import { outcomeOfReport } from './report-outcome.js';
 import type { StepOutcome } from './step-recorder.js';
 import { placeholders, type TestEnv } from './test-env.js';
 import { runNamedChecks } from './verb-check.js';
-import { sleepFor } from './sleep.js';
+import { sleepFor } from '../sleep-for.js';
 
 /** Options of a wait. */
 export interface WaitOptions {

@@ -1,5 +1,6 @@
 // Retrying transport errors (refused, reset or closed during handshake) with capped exponential backoff, jitter and a time budget.
 import { TransportError } from '../errors.js';
+import { sleepFor } from '../sleep-for.js';
 
 /** How many times and how long to wait. */
 export interface RetryPolicy {
@@ -39,19 +40,7 @@ export async function withRetry<T>(fn: (attempt: number) => Promise<T>, policy: 
       if (!retryable || attempt >= attempts || signal?.aborted) throw err;
       const delay = retryDelay(policy, attempt);
       if (policy.budgetMs !== undefined && Date.now() - start + delay > policy.budgetMs) throw err;
-      await sleep(delay, signal);
+      await sleepFor(delay, signal);
     }
   }
-}
-
-function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
-  return new Promise((resolve) => {
-    const done = () => {
-      clearTimeout(timer);
-      signal?.removeEventListener('abort', done);
-      resolve();
-    };
-    const timer = setTimeout(done, ms);
-    signal?.addEventListener('abort', done, { once: true });
-  });
 }

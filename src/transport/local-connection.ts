@@ -5,9 +5,7 @@ import { superviseCommand, type RunningProcess } from './command-run.js';
 import { killJobCommand, newJobId, withJob } from './job-kill.js';
 import { wrapCommand } from './remote-command.js';
 import type { HostFiles } from './host-files.js';
-import { makeDir, pathExists, removePath, signalProcesses } from './host-ops.js';
-import { LogFollow } from './log-follow.js';
-import { fetchTree, uploadTree, type CopyResult } from './tree-copy.js';
+import { ConnectionOps } from './connection-ops.js';
 import { localFiles } from './local-files.js';
 import { Semaphore } from './semaphore.js';
 import { readSecret } from './secrets.js';
@@ -15,13 +13,14 @@ import { feedStdin } from './stdin-feed.js';
 import type { CommandOutput, Connection, ExecOptions } from './types.js';
 
 /** A "connection" to the controller itself. */
-export class LocalConnection implements Connection {
+export class LocalConnection extends ConnectionOps implements Connection {
   private readonly slots: Semaphore;
   constructor(
     readonly host: string,
     maxChannels: number,
     private readonly baseEnv: Readonly<Record<string, string>> = {},
   ) {
+    super();
     this.slots = new Semaphore(maxChannels);
   }
 
@@ -67,41 +66,6 @@ export class LocalConnection implements Connection {
   /** Copies a local file. */
   async download(remotePath: string, localPath: string): Promise<void> {
     await copyFile(remotePath, localPath);
-  }
-
-  /** Copies a local file or tree to the host, modes kept. */
-  upload(localPath: string, remotePath: string): Promise<CopyResult> {
-    return uploadTree(this.host, this.files(), localPath, remotePath);
-  }
-
-  /** Copies a host's file or tree here, modes kept. */
-  fetch(remotePath: string, localPath: string): Promise<CopyResult> {
-    return fetchTree(this.host, this.files(), remotePath, localPath);
-  }
-
-  /** Whether anything is at the path. */
-  exists(path: string): Promise<boolean> {
-    return pathExists(this.host, (c, o) => this.exec(c, o), path);
-  }
-
-  /** `mkdir -p`. */
-  mkdir(path: string): Promise<void> {
-    return makeDir(this.host, (c, o) => this.exec(c, o), path);
-  }
-
-  /** `rm -rf` (refuses `/`). */
-  remove(path: string): Promise<void> {
-    return removePath(this.host, (c, o) => this.exec(c, o), path);
-  }
-
-  /** Signals a pid or the processes matching a pattern; returns the pids signalled. */
-  signal(target: number | string, signal: string | number = 'TERM'): Promise<number[]> {
-    return signalProcesses(this.host, (c, o) => this.exec(c, o), target, signal);
-  }
-
-  /** Follows a log from its current end. */
-  follow(path: string): LogFollow {
-    return new LogFollow(this.host, path, (c, o) => this.exec(c, o));
   }
 
   /** The controller's own files. */

@@ -8,9 +8,7 @@ import { superviseCommand, type RunningProcess } from './command-run.js';
 import { killJobCommand, newJobId, withJob, type KillTarget } from './job-kill.js';
 import { wrapCommand } from './remote-command.js';
 import type { HostFiles } from './host-files.js';
-import { makeDir, pathExists, removePath, signalProcesses } from './host-ops.js';
-import { LogFollow } from './log-follow.js';
-import { fetchTree, uploadTree, type CopyResult } from './tree-copy.js';
+import { ConnectionOps } from './connection-ops.js';
 import { sftpFiles } from './sftp-files.js';
 import { readSecret } from './secrets.js';
 import { Semaphore } from './semaphore.js';
@@ -34,7 +32,7 @@ interface OpenedChannel {
 }
 
 /** An open SSH connection to one host. */
-export class SshConnection implements Connection {
+export class SshConnection extends ConnectionOps implements Connection {
   private readonly channels: Semaphore;
   private readonly killSlot = new Semaphore(1);
   private sftpSession: Promise<SFTPWrapper> | undefined;
@@ -51,6 +49,7 @@ export class SshConnection implements Connection {
     maxChannels: number,
     private readonly release: () => void = () => endClient(client),
   ) {
+    super();
     this.channels = new Semaphore(maxChannels);
     this.shared = new SharedSessionPool(this.channels, (onChange) => this.openShared(onChange), () => this.closeIdleSftp());
     const markClosed = (err?: Error) => {
@@ -275,41 +274,6 @@ export class SshConnection implements Connection {
         throw err;
       }
     });
-  }
-
-  /** Copies a local file or tree to the host, modes kept. */
-  upload(localPath: string, remotePath: string): Promise<CopyResult> {
-    return uploadTree(this.host, this.files(), localPath, remotePath);
-  }
-
-  /** Copies a host's file or tree here, modes kept. */
-  fetch(remotePath: string, localPath: string): Promise<CopyResult> {
-    return fetchTree(this.host, this.files(), remotePath, localPath);
-  }
-
-  /** Whether anything is at the path. */
-  exists(path: string): Promise<boolean> {
-    return pathExists(this.host, (c, o) => this.exec(c, o), path);
-  }
-
-  /** `mkdir -p`. */
-  mkdir(path: string): Promise<void> {
-    return makeDir(this.host, (c, o) => this.exec(c, o), path);
-  }
-
-  /** `rm -rf` (refuses `/`). */
-  remove(path: string): Promise<void> {
-    return removePath(this.host, (c, o) => this.exec(c, o), path);
-  }
-
-  /** Signals a pid or the processes matching a pattern; returns the pids signalled. */
-  signal(target: number | string, signal: string | number = 'TERM'): Promise<number[]> {
-    return signalProcesses(this.host, (c, o) => this.exec(c, o), target, signal);
-  }
-
-  /** Follows a log from its current end. */
-  follow(path: string): LogFollow {
-    return new LogFollow(this.host, path, (c, o) => this.exec(c, o));
   }
 
   /** The host's files over this connection's SFTP session. */

@@ -1,4 +1,4 @@
-// A sleep that ends early when its signal aborts.
+// A sleep that ends early when its signal aborts (rolls, retries, test steps).
 
 /** Waits `ms`, or less when the signal aborts (resolves either way). */
 export function sleepFor(ms: number, signal?: AbortSignal): Promise<void> {
