@@ -86,9 +86,9 @@ export async function withHostCommand(opts: HostCommandOptions, body: (frame: Ho
   try {
     const { exitCode } = await body({ inventory, hosts, connector, session, signal, sessionLabel: session.label });
     if (session.failure.aborted) throw session.failure.reason;
-    const interrupted = trap.signal.aborted;
-    await session.close(interrupted ? 'interrupted' : 'complete');
-    process.exitCode = interrupted ? ExitCode.interrupted : exitCode;
+    await session.close(trap.signal.aborted ? 'interrupted' : 'complete');
+    // Read again after close: a Ctrl-C while the session was being written still ends the command (and --every).
+    process.exitCode = trap.signal.aborted ? ExitCode.interrupted : exitCode;
   } catch (err) {
     throw await endFailedSession(session, err, trap.signal.aborted);
   } finally {
