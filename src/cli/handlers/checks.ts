@@ -31,7 +31,7 @@ export async function runChecksList(opts: ChecksListOptions): Promise<void> {
   const unmatched = unmatchedFilters(checks.checks, filters);
   if (unmatched.length > 0) throw new SelectionError(unmatched.join('\n'));
   const listed = listChecks(inventory, hosts, checks.checks, filters, names !== undefined || filters.only !== undefined);
-  if (listed.length === 0 && filters.only === undefined) throw new SelectionError('no check matched the hosts and filters given');
+  if (listed.length === 0 && filters.only === undefined && checks.checks.length > 0) throw new SelectionError('no check matched the hosts and filters given');
   if (opts.output === 'json') {
     process.stdout.write(`${JSON.stringify(listed.map(toJson), null, 2)}\n`);
     return;
