@@ -15,6 +15,7 @@ import { resultsRoot, type SessionArgs } from '../session-options.js';
 import { withHostCommand } from './host-command.js';
 import { loadConfig } from './load-config.js';
 import { startProgress } from './progress.js';
+import { sleepFor } from '../../sleep-for.js';
 
 /** Options of the run handler. */
 export interface RunCommandOptions {
@@ -56,13 +57,21 @@ export async function runRunCommand(opts: RunCommandOptions): Promise<void> {
   if (opts.plan) return printPlan(opts, inventory, checks, filters, shard);
   // --every writes a session per round (~1,200 an hour at 3s): without --keep, only the newest 100 stay.
   const rounds = everyMs === undefined || opts.session.keep !== undefined ? opts : { ...opts, session: { ...opts.session, keep: EVERY_DEFAULT_KEEP } };
-  for (;;) {
-    await runOnce(rounds, inventory, checks, filters, shard);
-    if (everyMs === undefined || process.exitCode === ExitCode.interrupted) return;
-    if (!(await sleepUnlessInterrupted(everyMs))) {
-      process.exitCode = ExitCode.interrupted;
-      return;
+  if (everyMs === undefined) return runOnce(rounds, inventory, checks, filters, shard);
+  // A Ctrl-C at any moment of --every (in a round, while its session closes, between rounds) ends the loop.
+  const stop = new AbortController();
+  const onInt = () => stop.abort();
+  process.on('SIGINT', onInt);
+  try {
+    for (;;) {
+      await runOnce(rounds, inventory, checks, filters, shard);
+      if (process.exitCode === ExitCode.interrupted || stop.signal.aborted) break;
+      await sleepFor(everyMs, stop.signal);
+      if (stop.signal.aborted) break;
     }
+    if (stop.signal.aborted) process.exitCode = ExitCode.interrupted;
+  } finally {
+    process.off('SIGINT', onInt);
   }
 }
 
@@ -119,19 +128,4 @@ function withPreviousResults(filters: CheckFilters, opts: RunCommandOptions): Ch
 
 function ensureNewline(s: string): string {
   return s.endsWith('\n') ? s : `${s}\n`;
-}
-
-function sleepUnlessInterrupted(ms: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const onInt = () => {
-      clearTimeout(timer);
-      process.off('SIGINT', onInt);
-      resolve(false);
-    };
-    const timer = setTimeout(() => {
-      process.off('SIGINT', onInt);
-      resolve(true);
-    }, ms);
-    process.on('SIGINT', onInt);
-  });
 }
