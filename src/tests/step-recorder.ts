@@ -59,13 +59,14 @@ export class StepRecorder {
     // Taken before the first await: a background started in setup stays in setup when the steps begin meanwhile.
     const phase = this.phase;
     const dir = this.dir ? join(this.dir, 'steps', `${pad(index)}-${slug(kind, name)}`) : undefined;
-    if (dir) await mkdir(dir, { recursive: true });
     const handle: StepHandle = { index, name, dir };
     const startedAt = new Date();
+    // Running from its number on, so steps enter `running` in order whatever their folders' writes do.
     this.running.set(index, handle);
-    this.line(`>> step ${pad(index)} [${phase}] ${name}`);
     let outcome: StepOutcome;
     try {
+      if (dir) await mkdir(dir, { recursive: true });
+      this.line(`>> step ${pad(index)} [${phase}] ${name}`);
       outcome = await work(handle);
     } catch (err) {
       outcome = { status: 'ERROR', error: [errorText(err)] };
