@@ -72,7 +72,10 @@ export function validateInventory(file: YamlFile, absPath: string, options: Inve
   // Templates are filled per host now; what cannot be filled is reported once per place, naming the first host.
   const templateIssues = new Map<string, ConfigIssue>();
   const warnings = [...groupResult.warnings];
-  const reportTemplate = (where: (string | number)[], problems: string[], host: string) => {
+  // `where` is a thunk: finding a setting's node scans the hosts map, so only a problem pays for it (100,000 hosts).
+  const reportTemplate = (whereOf: () => (string | number)[], problems: string[], host: string) => {
+    if (problems.length === 0) return;
+    const where = whereOf();
     for (const message of problems) {
       const pos = at(where);
       const issue = { pos, path: where.map(String).join('.'), message: `${message} (host ${host})` };
@@ -90,8 +93,8 @@ export function validateInventory(file: YamlFile, absPath: string, options: Inve
       const layers = [['hosts', h.key], ...[...groupsOfHost].reverse().map((g) => ['groups', g]), top];
       return [...(layers.find((l) => valueNodeAt(doc, [...l, ...path]) !== undefined) ?? top), ...path];
     };
-    if (merged.address !== undefined) reportTemplate(origin(['address'], ['defaults']), inventoryTemplateProblems(merged.address, values), h.name);
-    for (const [k, v] of Object.entries(merged.vars)) reportTemplate(origin(['vars', k], []), inventoryTemplateProblems(v, values), h.name);
+    if (merged.address !== undefined) reportTemplate(() => origin(['address'], ['defaults']), inventoryTemplateProblems(merged.address, values), h.name);
+    for (const [k, v] of Object.entries(merged.vars)) reportTemplate(() => origin(['vars', k], []), inventoryTemplateProblems(v, values), h.name);
     const address = merged.address === undefined ? undefined : fillInventoryTemplate(merged.address, values);
     const vars = fillVarTemplates(merged.vars, values) as Record<string, unknown>;
     return Object.freeze({
