@@ -1,6 +1,7 @@
 // The options every test has, YAML or code: description, needs, matrix/params, timeout, okToFail, ignore, watch.
 import { parseDuration } from './duration.js';
 import { didYouMean } from './suggest.js';
+import { TEST_OPTION_DOCS } from './test-keys.js';
 import { describe, isObj, type Report } from './test-steps.js';
 import { DEFAULT_TEST_TIMEOUT_MS } from './test-types.js';
 
@@ -20,7 +21,7 @@ export interface TestOptions {
 export const ALL_OF_GROUP = 0;
 
 /** Keys of a test besides its step lists. */
-export const OPTION_KEYS = ['description', 'needs', 'matrix', 'params', 'timeout', 'okToFail', 'ignore', 'watch'] as const;
+export const OPTION_KEYS = Object.keys(TEST_OPTION_DOCS) as readonly (keyof typeof TEST_OPTION_DOCS)[];
 
 /** Validates the options of a test (unknown keys are the caller's business); undefined when any is wrong. */
 export function parseTestOptions(raw: Record<string, unknown>, report: Report): TestOptions | undefined {

@@ -1,6 +1,7 @@
 // Validates one YAML test step (`- exec: {...}`) into a StepDef; problems are issues at the step's position.
 import { parseDuration } from './duration.js';
 import { didYouMean } from './suggest.js';
+import { EXPECT_KEYS, stepKeys } from './test-keys.js';
 import { STEP_KINDS, type ExpectSpec, type StepDef, type StepKind, type WaitSpec } from './test-types.js';
 import type { SourcePos } from '../errors.js';
 
@@ -43,7 +44,7 @@ export function parseStep(raw: unknown, path: Path, pos: (p: Path) => SourcePos,
     case 'collect': {
       if (typeof v === 'string' && v) return { kind, service: v, pos: at };
       if (!isObj(v) || typeof v.service !== 'string') return bad(`expected a service name or { service: NAME, on: PATTERN${kind === 'bounce' || kind === 'start' || kind === 'stop' || kind === 'restart' ? ', serial: N' : ''} }, got ${describe(v)}`);
-      if (!onlyKeys(v, ['service', 'on', 'serial'], p, report)) return undefined;
+      if (!onlyKeys(v, stepKeys(kind), p, report)) return undefined;
       const on = optString(v, 'on', p, report);
       const serial = v.serial;
       if (serial !== undefined && typeof serial !== 'number' && typeof serial !== 'string') return bad(`expected a number of hosts or N%, got ${describe(serial)}`, ['serial']);
@@ -53,7 +54,7 @@ export function parseStep(raw: unknown, path: Path, pos: (p: Path) => SourcePos,
     case 'exec': {
       if (typeof v === 'string' && v) return { kind, command: v, expect: {}, pos: at };
       if (!isObj(v) || typeof v.command !== 'string') return bad(`expected a command or { command: CMD, on, expect: { exit, stdout, stderr }, background: NAME, timeout }, got ${describe(v)}`);
-      if (!onlyKeys(v, ['command', 'on', 'expect', 'background', 'timeout'], p, report)) return undefined;
+      if (!onlyKeys(v, stepKeys(kind), p, report)) return undefined;
       const on = optString(v, 'on', p, report);
       const background = optString(v, 'background', p, report);
       const expect = parseExpect(v.expect, [...p, 'expect'], report);
@@ -65,7 +66,7 @@ export function parseStep(raw: unknown, path: Path, pos: (p: Path) => SourcePos,
     case 'join': {
       if (typeof v === 'string' && v) return { kind, name: v, expect: {}, pos: at };
       if (!isObj(v) || typeof v.name !== 'string') return bad(`expected a background name or { name: NAME, expect: { exit, stdout, stderr } }, got ${describe(v)}`);
-      if (!onlyKeys(v, ['name', 'expect'], p, report)) return undefined;
+      if (!onlyKeys(v, stepKeys(kind), p, report)) return undefined;
       const expect = parseExpect(v.expect, [...p, 'expect'], report);
       return expect ? { kind, name: v.name, expect, pos: at } : undefined;
     }
@@ -73,7 +74,7 @@ export function parseStep(raw: unknown, path: Path, pos: (p: Path) => SourcePos,
       if (typeof v === 'string' && v) return { kind, checks: [v], pos: at };
       if (Array.isArray(v) && v.length && v.every((c) => typeof c === 'string')) return { kind, checks: v as string[], pos: at };
       if (isObj(v) && Array.isArray(v.checks) && v.checks.every((c) => typeof c === 'string')) {
-        if (!onlyKeys(v, ['checks', 'on'], p, report)) return undefined;
+        if (!onlyKeys(v, stepKeys(kind), p, report)) return undefined;
         const on = optString(v, 'on', p, report);
         return on === null ? undefined : { kind, checks: v.checks as string[], on, pos: at };
       }
@@ -81,7 +82,7 @@ export function parseStep(raw: unknown, path: Path, pos: (p: Path) => SourcePos,
     }
     case 'wait': {
       if (!isObj(v)) return bad(`expected { check|exec|port|http|log: ..., timeout, every, on }, got ${describe(v)}`);
-      if (!onlyKeys(v, [...WAIT_KINDS, 'timeout', 'every', 'on'], p, report)) return undefined;
+      if (!onlyKeys(v, stepKeys(kind), p, report)) return undefined;
       const kinds = WAIT_KINDS.filter((k) => v[k] !== undefined);
       if (kinds.length !== 1) return bad(`a wait polls exactly one of ${WAIT_KINDS.join(', ')}${kinds.length ? `, got ${kinds.join(' and ')}` : ''}`);
       const what = parseWait(kinds[0] as (typeof WAIT_KINDS)[number], v, p, report);
@@ -97,7 +98,7 @@ export function parseStep(raw: unknown, path: Path, pos: (p: Path) => SourcePos,
     case 'signal': {
       const o: Obj = typeof v === 'string' && v ? { service: v } : isObj(v) ? v : {};
       if (!isObj(v) && typeof v !== 'string') return bad(`expected { service: NAME | pidFile: PATH | process: PATTERN, on, signal }, got ${describe(v)}`);
-      if (!onlyKeys(o, ['service', 'pidFile', 'process', 'on', 'signal'], p, report)) return undefined;
+      if (!onlyKeys(o, stepKeys(kind), p, report)) return undefined;
       const targets = ['service', 'pidFile', 'process'].filter((k) => o[k] !== undefined);
       if (targets.length !== 1) return bad(`say what to ${kind}: exactly one of service, pidFile, process${targets.length ? `, got ${targets.join(' and ')}` : ''}`);
       const signal = o.signal === undefined ? (kind === 'kill' ? 'KILL' : undefined) : String(o.signal).toUpperCase().replace(/^SIG/, '');
@@ -113,7 +114,7 @@ export function parseStep(raw: unknown, path: Path, pos: (p: Path) => SourcePos,
     case 'copy':
     case 'fetch': {
       if (!isObj(v) || typeof v.src !== 'string' || typeof v.dest !== 'string') return bad(`expected { src: PATH, dest: PATH, on: PATTERN }, got ${describe(v)}`);
-      if (!onlyKeys(v, ['src', 'dest', 'on'], p, report)) return undefined;
+      if (!onlyKeys(v, stepKeys(kind), p, report)) return undefined;
       const on = optString(v, 'on', p, report);
       return on === null ? undefined : { kind, src: v.src, dest: v.dest, on, pos: at };
     }
@@ -146,7 +147,7 @@ function parseWait(kind: (typeof WAIT_KINDS)[number], v: Obj, p: Path, report: R
 export function parseExpect(raw: unknown, p: Path, report: Report): ExpectSpec | undefined {
   if (raw === undefined) return {};
   if (!isObj(raw)) return void report(p, `expected { exit: N, stdout: REGEX, stderr: REGEX }, got ${describe(raw)}`);
-  if (!onlyKeys(raw, ['exit', 'stdout', 'stderr'], p, report)) return undefined;
+  if (!onlyKeys(raw, Object.keys(EXPECT_KEYS), p, report)) return undefined;
   if (raw.exit !== undefined && !(typeof raw.exit === 'number' && Number.isInteger(raw.exit))) return void report([...p, 'exit'], `expected an exit code, got ${describe(raw.exit)}`);
   for (const k of ['stdout', 'stderr'] as const) {
     const r = raw[k];

@@ -2,13 +2,14 @@
 import type { ConfigIssue, SourcePos } from '../errors.js';
 import { displayPath } from './inventory.js';
 import { didYouMean } from './suggest.js';
+import { PHASE_DOCS } from './test-keys.js';
 import { OPTION_KEYS, parseTestOptions } from './test-options.js';
 import { describe, isObj, parseStep, SERVICE_STEP_KINDS } from './test-steps.js';
 import type { StepDef, TestSpec } from './test-types.js';
 import { parseYaml } from './yaml-file.js';
 import { keyNodeAt, valueNodeAt } from './yaml-nodes.js';
 
-const PHASES = ['setup', 'steps', 'teardown'] as const;
+const PHASES = Object.keys(PHASE_DOCS) as (keyof typeof PHASE_DOCS)[];
 const TEST_KEYS = [...OPTION_KEYS, ...PHASES];
 
 /** Validates the text of a YAML test file; returns its tests or every issue found. */
