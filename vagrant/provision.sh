@@ -27,6 +27,9 @@ PIDFile=/var/lib/demo/demo.pid
 ExecStart=/usr/local/bin/demo-service start
 ExecStop=/usr/local/bin/demo-service stop
 Restart=on-failure
+# An emulated (TCG) VM on a busy machine can take minutes to start python: systemd's 90s default is too short.
+TimeoutStartSec=10min
+TimeoutStopSec=2min
 
 [Install]
 WantedBy=multi-user.target
