@@ -7,6 +7,7 @@ import { unmatchedFilters, type CheckFilters } from '../../run/filters.js';
 import { SelectionError } from '../../errors.js';
 import { listChecks, type ResolvedCheck } from '../../run/list-checks.js';
 import { filtersFrom, type FilterArgs } from '../filter-options.js';
+import { hostUniverse } from '../host-universe.js';
 import { selectFromLatest } from '../previous-results.js';
 import { loadConfig } from './load-config.js';
 import { renderServices, selectServices } from './services.js';
@@ -26,7 +27,7 @@ export interface ChecksListOptions {
 export async function runChecksList(opts: ChecksListOptions): Promise<void> {
   const { inventory, checks } = await loadConfig(opts.inventory, opts.checks, { strict: opts.strict });
   for (const w of inventory.warnings) process.stderr.write(`warning: ${w}\n`);
-  const names = opts.pattern ? new Set(selectHostsStrict(opts.pattern, { hosts: inventory.hosts.map((h) => h.name), groups: inventory.groups })) : undefined;
+  const names = opts.pattern ? new Set(selectHostsStrict(opts.pattern, hostUniverse(inventory))) : undefined;
   const hosts = inventory.hosts.filter((h) => !names || names.has(h.name));
   const filters = withLatestResults(filtersFrom(opts.filters), opts);
   const unmatched = unmatchedFilters(checks.checks, filters);

@@ -5,6 +5,7 @@ import type { Inventory } from '../../config/types.js';
 import { detectColor, withColor } from '../../report/color.js';
 import { renderServicesTable } from '../../report/services-table.js';
 import { listServices, type ListedService } from '../../services/list-services.js';
+import { hostUniverse } from '../host-universe.js';
 import { loadConfig } from './load-config.js';
 
 /** Options of the services handler. */
@@ -29,7 +30,7 @@ export async function runServicesList(opts: ServicesListOptions): Promise<void> 
 
 /** The services on the hosts -H selects (all services without -H). */
 export function selectServices(inventory: Inventory, checks: CheckSet, pattern: string | undefined): ListedService[] {
-  const names = pattern ? new Set(selectHostsStrict(pattern, { hosts: inventory.hosts.map((h) => h.name), groups: inventory.groups })) : undefined;
+  const names = pattern ? new Set(selectHostsStrict(pattern, hostUniverse(inventory))) : undefined;
   const hosts = inventory.hosts.filter((h) => !names || names.has(h.name));
   return listServices(inventory, hosts, checks.services.values(), names !== undefined);
 }
