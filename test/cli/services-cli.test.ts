@@ -67,6 +67,14 @@ services:
     expect(r.stdout).to.match(/demo\s*│ web01\s*│ running/);
     expect(r.stdout).to.match(/store\s*│ db1\s*│ stopped\s*│ down/);
     expect(r.stdout).to.contain('waitonly: no status command');
+    // A lone word that is no inventory-like file name is a service name; ./word is the file.
+    writeFileSync(join(dir, 'hosts'), 'hosts:\n  web01: { transport: local }\n  db1: { transport: local }\ngroups:\n  web: { hosts: [web01] }\nchecks: [svc.yaml]\n');
+    const word = run(['status', 'hosts', '-i', 'lab.yaml', '--no-results']);
+    expect(word.code).to.equal(2);
+    expect(word.stderr).to.contain('unknown service "hosts"').and.to.contain('write ./hosts');
+    const path = run(['status', './hosts', '--no-results']);
+    expect(path.code, path.stderr).to.equal(1);
+    expect(path.stdout).to.match(/demo\s*│ web01\s*│ running/).and.to.match(/store\s*│ db1\s*│ stopped/).and.not.to.contain('web02');
     const all = run(['status', '-i', 'lab.yaml', '-H', 'web', '-o', 'json', '--no-results']);
     expect(all.code, all.stderr).to.equal(0);
     const report = JSON.parse(all.stdout) as RunReport;

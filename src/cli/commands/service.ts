@@ -69,7 +69,8 @@ function serviceCommand(op: string): CommandModule<object, Args> {
   };
 }
 
-// `status lab.yaml`: a lone word naming a file (or a path to a folder) is the inventory, and status covers every service.
+// `status lab.yaml`: a lone word that is an inventory-like file name or an existing path with a `/` is the inventory, and status
+// covers every service; any other word is a service name (`status hosts` means service "hosts"; `status ./hosts` the file).
 function splitStatusArgs(service: string | undefined, inventory: string | undefined): { service?: string | undefined; inventory?: string | undefined } {
   if (service === undefined || inventory !== undefined || !isInventoryPath(service)) return { service, inventory };
   return { inventory: service };
@@ -78,7 +79,7 @@ function splitStatusArgs(service: string | undefined, inventory: string | undefi
 function isInventoryPath(word: string): boolean {
   try {
     const st = statSync(word);
-    return st.isFile() || (st.isDirectory() && word.includes(sep));
+    return word.includes(sep) || (st.isFile() && /\.(ya?ml|json|ini|cfg)$/i.test(word));
   } catch {
     return false;
   }

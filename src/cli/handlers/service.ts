@@ -1,4 +1,5 @@
 // Handler of the service commands: load, run the operation in the host-command frame, print, exit code.
+import { existsSync } from 'node:fs';
 import { ExitCode, UsageError } from '../../errors.js';
 import { didYouMean } from '../../config/suggest.js';
 import { exitCodeFor } from '../../results/exit-code.js';
@@ -43,7 +44,8 @@ export async function runServiceCommand(opts: ServiceCommandOptions): Promise<vo
   if (!service) {
     const known = [...checks.services.keys()];
     const hint = didYouMean(opts.service, known) || (known.length ? ` (services: ${known.join(', ')})` : ' (no services: section in the check files)');
-    throw new UsageError(`unknown service "${opts.service}"${hint}`);
+    const asFile = opts.op === 'status' && existsSync(opts.service) ? `; for the status of every service in inventory ${opts.service}, write ./${opts.service}` : '';
+    throw new UsageError(`unknown service "${opts.service}"${hint}${asFile}`);
   }
   validateServiceRequest({ op: opts.op, service, ...(opts.serial !== undefined ? { serial: opts.serial } : {}), ...(opts.sendSignal !== undefined ? { sendSignal: opts.sendSignal } : {}) });
   await withHostCommand({ ...opts, command: opts.op, filters: { service: opts.service }, loaded: inventory }, async (f) => {
