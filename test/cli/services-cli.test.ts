@@ -94,6 +94,10 @@ services:
     expect(json[0]?.hosts).to.deep.equal(['web01', 'web02', 'web03']);
     expect(json[0]?.operations).to.include.members(['start', 'stop', 'status']);
     expect(json[2]?.operations).to.deep.equal(['wait']);
+    const web = JSON.parse(run(['services', 'lab.yaml', '-H', 'web02', '-o', 'json']).stdout) as { name: string; hosts: string[] }[];
+    expect(web.map((s) => [s.name, s.hosts])).to.deep.equal([['demo', ['web02']], ['waitonly', ['web02']]]);
+    const none = run(['services', 'lab.yaml', '-H', 'db1,!db1']);
+    expect(none.code).to.equal(2);
   });
 
   it('smoker checks lists the services after the checks', () => {

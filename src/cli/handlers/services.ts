@@ -2,6 +2,7 @@
 import { selectHostsStrict } from '../../config/patterns.js';
 import type { CheckSet } from '../../config/check-types.js';
 import type { Inventory } from '../../config/types.js';
+import { SelectionError } from '../../errors.js';
 import { detectColor, withColor } from '../../report/color.js';
 import { renderServicesTable } from '../../report/services-table.js';
 import { listServices, type ListedService } from '../../services/list-services.js';
@@ -21,6 +22,7 @@ export async function runServicesList(opts: ServicesListOptions): Promise<void> 
   const { inventory, checks } = await loadConfig(opts.inventory, opts.checks);
   for (const w of inventory.warnings) process.stderr.write(`warning: ${w}\n`);
   const listed = selectServices(inventory, checks, opts.pattern);
+  if (listed.length === 0 && checks.services.size > 0) throw new SelectionError(`no service runs on the hosts -H "${opts.pattern}" selects`);
   if (opts.output === 'json') {
     process.stdout.write(`${JSON.stringify(listed.map(toJson), null, 2)}\n`);
     return;
