@@ -3,6 +3,7 @@ import { loadChecks as loadCheckFiles } from './config/checks.js';
 import type { CheckSet } from './config/check-types.js';
 import { loadAnyInventory } from './config/load-any-inventory.js';
 import { selectHostsStrict } from './config/patterns.js';
+import { patternUniverse } from './config/pattern-universe.js';
 import type { HostConfig, Inventory } from './config/types.js';
 import { UsageError } from './errors.js';
 import { didYouMean } from './config/suggest.js';
@@ -30,9 +31,9 @@ export function loadChecks(from: Inventory | string | readonly string[]): CheckS
   return loadCheckFiles(paths, typeof from !== 'string' && isInventory(from) ? { inventory: from } : {});
 }
 
-/** The hosts of an inventory a pattern selects (`web*,!web02`, groups, ranges, ~regex), in inventory order; a term matching nothing throws. */
+/** The hosts of an inventory a pattern selects (`web*,!web02`, groups, ranges, ~regex, an address), in inventory order; a term matching nothing throws. */
 export function selectHosts(inventory: Inventory, pattern: string): HostConfig[] {
-  const names = new Set(selectHostsStrict(pattern, { hosts: inventory.hosts.map((h) => h.name), groups: inventory.groups }));
+  const names = new Set(selectHostsStrict(pattern, patternUniverse(inventory)));
   return inventory.hosts.filter((h) => names.has(h.name));
 }
 

@@ -11,7 +11,7 @@ export function withInventory<T>(y: Argv<T>) {
 
 /** Adds -H/--hosts PATTERN. */
 export function withHosts<T>(y: Argv<T>) {
-  return y.option('H', { alias: 'hosts', type: 'string', describe: 'Host pattern: names, groups, web*, web[01:03], ~regex, !exclude, &intersect', requiresArg: true });
+  return y.option('H', { alias: 'hosts', type: 'string', describe: 'Host pattern: names, groups, addresses, web*, web[01:03], ~regex, !exclude, &intersect', requiresArg: true });
 }
 
 /** Picks the inventory path from the parsed arguments and the environment. */

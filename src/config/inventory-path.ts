@@ -1,6 +1,6 @@
 // Which inventory file to use: argument, -i, $SMOKER_INVENTORY, ./inventory.yaml, the only file in ./inventories/.
 import { existsSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { UsageError } from '../errors.js';
 
 /** Where an inventory may come from, in order of precedence. */
@@ -11,8 +11,11 @@ export interface InventorySources {
   cwd: string;
 }
 
-/** Picks the inventory path, or throws a UsageError naming what was tried. */
+/** Picks the inventory path, or throws a UsageError naming what was tried (or the two files when the argument and -i differ). */
 export function resolveInventoryPath(src: InventorySources): string {
+  if (src.arg && src.flag && resolve(src.cwd, src.arg) !== resolve(src.cwd, src.flag)) {
+    throw new UsageError(`two inventories given: ${src.arg} (argument) and ${src.flag} (-i); give one`);
+  }
   const given = src.arg ?? src.flag ?? (src.env || undefined);
   if (given) return given;
   const local = join(src.cwd, 'inventory.yaml');

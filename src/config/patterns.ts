@@ -7,10 +7,12 @@ import { PatternError } from '../errors.js';
 import { expandFolded } from './ranges.js';
 import { didYouMean } from './suggest.js';
 
-/** What patterns are evaluated against: hosts in inventory order, and groups with their hosts. */
+/** What patterns are evaluated against: hosts in inventory order, groups with their hosts, and (for -H) the hosts at an address. */
 export interface PatternUniverse {
   hosts: readonly string[];
   groups: ReadonlyMap<string, { hosts: readonly string[] }>;
+  /** Names of the hosts whose address (or resolved address) is exactly this one: a term naming no host or group selects them. */
+  addressed?: (address: string) => readonly string[];
 }
 
 /** The hosts a pattern selects, in Ansible's order, and the terms that matched nothing. */
@@ -180,13 +182,16 @@ export function selectHosts(pattern: string, u: PatternUniverse): Selection {
   let hosts: string[] = [];
   for (const t of ordered) {
     if (t === '&' || t === '!') throw new PatternError(`empty term in host pattern "${pattern}"`);
+    const bare = t.startsWith('&') || t.startsWith('!') ? t.slice(1) : t;
     // A plain host name is taken as it is, as Ansible does before trying groups.
     if (known.has(t)) {
       hosts.push(t);
       continue;
     }
-    const that = matchOne(t, u);
-    if (that.length === 0) unmatched.push(t.startsWith('&') || t.startsWith('!') ? t.slice(1) : t);
+    // A term that names no host or group selects every host at that address (indexed only when one is asked for).
+    const named = matchOne(t, u);
+    const that = named.length > 0 ? named : addressedBy(bare, u);
+    if (that.length === 0) unmatched.push(bare);
     if (t.startsWith('!')) {
       const s = new Set(that);
       hosts = hosts.filter((h) => !s.has(h));
@@ -199,6 +204,12 @@ export function selectHosts(pattern: string, u: PatternUniverse): Selection {
     }
   }
   return { hosts: [...new Set(hosts)], unmatched };
+}
+
+// Hosts at the address a term names exactly (globs, regexes and folded names match host names only).
+function addressedBy(term: string, u: PatternUniverse): readonly string[] {
+  if (!u.addressed || term.startsWith('~') || /[*?[]/.test(term)) return [];
+  return u.addressed(term);
 }
 
 /** Like selectHosts, but a term that matches nothing is an error (for -H on the command line). */

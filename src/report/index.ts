@@ -11,6 +11,7 @@ export { renderSummaryText } from './summary-text.js';
 export { renderHtml } from './html.js';
 export { renderHostsTable, type HostRow } from './hosts-table.js';
 export { renderStatusTable, type ServiceState, type ServiceStatusRow } from './status-table.js';
+export { renderServicesTable, type ServiceListRow } from './services-table.js';
 export { detectColor } from './color.js';
 export { isFailing, isPassing } from './verdict.js';
 export { listEntries, CONNECT_CHECK, type ReportEntry } from './entries.js';

@@ -6,6 +6,8 @@ import type { RunReport } from './types.js';
 export interface HistorySource {
   id: string;
   report: RunReport;
+  /** The command an exec session ran, for sessions written before exec results recorded it in params.command. */
+  execCommand?: string | undefined;
 }
 
 /** One host's row: a status per session, null where the check did not run there. */
@@ -17,6 +19,8 @@ export interface HostHistory {
 /** The check's history: sessions oldest first, hosts in order of first appearance. */
 export interface CheckHistory {
   check: string;
+  /** exec: the command this history is of (exec's histories are kept apart by command). */
+  command?: string;
   sessions: string[];
   hosts: HostHistory[];
 }
@@ -43,6 +47,34 @@ export function buildHistory(sources: readonly HistorySource[], check: string, o
   };
 }
 
+/** The histories of `check`: exec's one per command it ran (oldest first), any other check's one; `command` keeps that command's only. */
+export function buildHistories(sources: readonly HistorySource[], check: string, opts: { last?: number; keepHost?: (host: string) => boolean; command?: string } = {}): CheckHistory[] {
+  if (check !== 'exec') return [buildHistory(sources, check, opts)];
+  const byCommand = new Map<string, HistorySource[]>();
+  for (const s of sources) {
+    if (!reportHasCheck(s.report, check)) continue;
+    const command = execCommandOf(s, check);
+    byCommand.set(command, [...(byCommand.get(command) ?? []), s]);
+  }
+  return [...byCommand]
+    .filter(([command]) => opts.command === undefined || command === opts.command)
+    .map(([command, list]) => ({ ...buildHistory(list, check, opts), command }));
+}
+
+/** Every command the sessions ran `exec` with. */
+export function execCommands(sources: readonly HistorySource[]): string[] {
+  return [...new Set(sources.filter((s) => reportHasCheck(s.report, 'exec')).map((s) => execCommandOf(s, 'exec')))];
+}
+
+// What the session's exec ran: recorded on each host's result, else what the session says.
+function execCommandOf(s: HistorySource, check: string): string {
+  for (const h of Object.values(s.report.hosts)) {
+    const command = h.checks[check]?.params?.['command'];
+    if (typeof command === 'string') return command;
+  }
+  return s.execCommand ?? '(command not recorded)';
+}
+
 const LETTER: Record<Status, string> = { OK: '.', WARN: 'W', ERROR: 'E', UNKNOWN: 'U' };
 
 /** The one-letter form of a status: . W E U, or - for absent. */
@@ -52,14 +84,24 @@ export function statusLetter(status: Status | null): string {
 
 /** Renders the timeline: a heading, one row per host (one letter per session, oldest left), a legend. */
 export function renderTimeline(h: CheckHistory, paint: (status: Status, text: string) => string = (_s, t) => t): string {
+  return renderTimelines([h], paint);
+}
+
+/** Renders several timelines one after the other, then one legend. */
+export function renderTimelines(histories: readonly CheckHistory[], paint: (status: Status, text: string) => string = (_s, t) => t): string {
+  const lines = histories.flatMap((h) => timelineLines(h, paint));
+  lines.push(`${paint('OK', '.')} OK  ${paint('WARN', 'W')} WARN  ${paint('ERROR', 'E')} ERROR  ${paint('UNKNOWN', 'U')} UNKNOWN  - absent`);
+  return `${lines.join('\n')}\n`;
+}
+
+function timelineLines(h: CheckHistory, paint: (status: Status, text: string) => string): string[] {
   const n = h.sessions.length;
   const span = n === 0 ? '' : n === 1 ? `, ${h.sessions[0]}` : `, ${h.sessions[0]} … ${h.sessions[n - 1]}`;
-  const lines = [`${h.check} · ${n} session${n === 1 ? '' : 's'}${span} (oldest left)`];
+  const lines = [`${h.check}${h.command !== undefined ? `: ${h.command}` : ''} · ${n} session${n === 1 ? '' : 's'}${span} (oldest left)`];
   const width = Math.max(0, ...h.hosts.map((r) => r.host.length));
   for (const row of h.hosts) {
     const cells = row.statuses.map((s) => (s === null ? '-' : paint(s, statusLetter(s)))).join('');
     lines.push(`${row.host.padEnd(width)}  ${cells}`);
   }
-  lines.push(`${paint('OK', '.')} OK  ${paint('WARN', 'W')} WARN  ${paint('ERROR', 'E')} ERROR  ${paint('UNKNOWN', 'U')} UNKNOWN  - absent`);
-  return `${lines.join('\n')}\n`;
+  return lines;
 }

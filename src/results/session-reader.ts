@@ -1,8 +1,10 @@
-// Reads a session back: by folder, id or "latest"; tolerates runs that were killed mid-way.
-import { existsSync, readFileSync, realpathSync } from 'node:fs';
-import { join } from 'node:path';
+// Reads a session back: by folder, id, "latest", "latest~N" or "previous"; tolerates runs that were killed mid-way.
+import { existsSync, readFileSync, readdirSync, realpathSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { SessionError } from '../errors.js';
 import { buildReport } from './aggregate.js';
+import { isSessionId } from './session-id.js';
+import { sortSessionIds } from './session-order.js';
 import type { SessionMeta } from './session-types.js';
 import type { RunReport } from './types.js';
 
@@ -15,14 +17,31 @@ export interface LoadedSession {
   incomplete: boolean;
 }
 
-/** Finds a session folder from a path, an id under root, or "latest". */
+// `latest~N` (N sessions before latest) and `previous` (latest~1), as git names commits.
+const BACK_REF = /^(?:latest~(\d+)|previous)$/;
+
+/** Finds a session folder from a path, an id under root, `latest`, `latest~N` or `previous` (= latest~1). */
 export function locateSession(ref: string | undefined, root: string): string {
   const r = ref ?? 'latest';
   const candidates = [r, join(root, r)];
   for (const c of candidates) {
     if (existsSync(join(c, 'session.json'))) return realpathSync(c);
   }
+  const back = BACK_REF.exec(r);
+  if (back) return locateBack(r, back[1] === undefined ? 1 : Number(back[1]), root);
   throw new SessionError(`no session "${r}" (looked for ${candidates.map((c) => join(c, 'session.json')).join(' and ')})`);
+}
+
+// The session `steps` before the one root/latest points at, in id order.
+function locateBack(ref: string, steps: number, root: string): string {
+  const latest = join(root, 'latest');
+  if (!existsSync(join(latest, 'session.json'))) throw new SessionError(`no session "${ref}": there is no ${join(latest, 'session.json')}`);
+  const latestId = basename(realpathSync(latest));
+  const ids = sortSessionIds(readdirSync(root).filter((n) => isSessionId(n) && existsSync(join(root, n, 'session.json'))));
+  const at = ids.indexOf(latestId);
+  const picked = at >= steps ? ids[at - steps] : undefined;
+  if (picked === undefined) throw new SessionError(`no session "${ref}": latest (${latestId}) has ${Math.max(at, 0)} session${at === 1 ? '' : 's'} before it in ${root}`);
+  return realpathSync(join(root, picked));
 }
 
 function isAlive(pid: number): boolean {

@@ -28,8 +28,8 @@ export interface ExecRequest {
   onOutput?: (host: string, stream: 'stdout' | 'stderr', chunk: Buffer) => void;
 }
 
-/** Turns one command's outcome into the "exec" check result. */
-export function execResult(host: string, out: CommandOutput, timeoutMs: number | undefined): CheckResult {
+/** Turns one command's outcome into the "exec" check result; params.command records what ran (history keys on it). */
+export function execResult(host: string, out: CommandOutput, timeoutMs: number | undefined, command: string): CheckResult {
   const messages = emptyMessages();
   let status: CheckResult['status'] = out.exitCode === 0 ? 'OK' : 'ERROR';
   if (out.timedOut) messages.error.push(`timed out after ${formatDuration(timeoutMs ?? 0)}; process tree killed`);
@@ -50,6 +50,7 @@ export function execResult(host: string, out: CommandOutput, timeoutMs: number |
     startedAt: out.startedAt,
     truncated: out.truncated,
     attempts: 1,
+    params: { command },
     stdoutTail: tail(out.stdout),
     stderrTail: tail(out.stderr),
   };
@@ -98,7 +99,7 @@ export async function runExec(req: ExecRequest, connector: Connector): Promise<E
         ...(dir ? { stdoutFile: join(dir, 'stdout'), stderrFile: join(dir, 'stderr') } : {}),
       });
       outputs.set(host.name, out);
-      const check = execResult(host.name, out, req.timeoutMs);
+      const check = execResult(host.name, out, req.timeoutMs, req.command);
       if (dir) await writeResultFile(join(dir, 'result.json'), `${JSON.stringify(check, null, 2)}\n`);
       return buildHostResult(host.name, [check], out.durationMs);
     },

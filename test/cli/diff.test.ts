@@ -55,6 +55,22 @@ describe('smoker diff (e2e)', () => {
     expect(r.stdout).to.equal(`${b} → ${c}\nno status changed (5 unchanged)\n`);
   });
 
+  it('session references: previous is latest~1, latest~N counts back from latest', () => {
+    const r = ws.smoker(['diff', 'previous', 'latest']);
+    expect(r.code, r.stderr).to.equal(0);
+    expect(r.stdout).to.equal(`${b} → ${c}\nno status changed (5 unchanged)\n`);
+    const back = ws.smoker(['diff', 'latest~2', 'latest~1', '-o', 'json']);
+    expect(back.code, back.stderr).to.equal(1);
+    expect((JSON.parse(back.stdout) as { a: string; b: string })).to.include({ a, b });
+    expect(ws.smoker(['diff', 'latest~0', 'latest']).stdout).to.equal(`${c} → ${c}\nno status changed (5 unchanged)\n`);
+  });
+
+  it('a reference past the oldest session exits 2 and says how many there are', () => {
+    const r = ws.smoker(['diff', 'latest~3', 'latest']);
+    expect(r.code).to.equal(2);
+    expect(r.stderr).to.contain(`no session "latest~3": latest (${c}) has 2 sessions before it in results`);
+  });
+
   it('an improvement alone exits 0', () => {
     const w = makeWorkspace({ solo: 0 });
     try {

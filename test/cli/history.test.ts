@@ -64,6 +64,43 @@ describe('smoker history (e2e)', () => {
     expect(none.stderr).to.contain('no sessions in');
   });
 
+  it('history exec: one timeline per command run, so exec uptime never mixes with exec df', () => {
+    const w = makeWorkspace();
+    try {
+      w.smoker(['exec', '--', 'echo', 'up']);
+      w.smoker(['exec', '-H', 'fast', '--', 'df -P /']);
+      w.smoker(['exec', '-H', 'mid', '--', 'echo', 'up']);
+      w.smoker(['exec', '-H', 'fast', '--', 'exit 3']);
+      const [a, b, c, d] = w.sessionIds() as [string, string, string, string];
+      const r = w.smoker(['history', 'exec']);
+      expect(r.code, r.stderr).to.equal(0);
+      expect(r.stdout).to.equal(
+        [
+          `exec: echo up · 2 sessions, ${a} … ${c} (oldest left)`,
+          'fast  .-',
+          'mid   ..',
+          'slow  .-',
+          `exec: df -P / · 1 session, ${b} (oldest left)`,
+          'fast  .',
+          `exec: exit 3 · 1 session, ${d} (oldest left)`,
+          'fast  E',
+          '. OK  W WARN  E ERROR  U UNKNOWN  - absent',
+          '',
+        ].join('\n'),
+      );
+      const one = w.smoker(['history', 'exec', '-o', 'json', '--', 'echo', 'up']);
+      expect(one.code, one.stderr).to.equal(0);
+      const histories = JSON.parse(one.stdout) as { check: string; command: string; sessions: string[] }[];
+      expect(histories.map((h) => [h.command, h.sessions])).to.deep.equal([['echo up', [a, c]]]);
+      const typo = w.smoker(['history', 'exec', '--', 'echo', 'upp']);
+      expect(typo.code).to.equal(2);
+      expect(typo.stderr).to.contain('no session in results ran exec "echo upp" (did you mean "echo up"?)');
+      expect(w.smoker(['history', 'flaky', '--', 'x']).code).to.equal(2);
+    } finally {
+      w.remove();
+    }
+  });
+
   it('--help shows examples', () => {
     expect(cli(['history', '--help']).stdout).to.contain('Examples:').and.contain('smoker history fsmount');
   });

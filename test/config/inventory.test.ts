@@ -73,9 +73,13 @@ checks: [checks]
 
   describe('resolveInventoryPath', () => {
     it('prefers argument, then -i, then $SMOKER_INVENTORY', () => {
-      expect(resolveInventoryPath({ arg: 'a', flag: 'b', env: 'c', cwd: dir })).to.equal('a');
+      expect(resolveInventoryPath({ arg: 'a', flag: './a', env: 'c', cwd: dir })).to.equal('a');
+      expect(resolveInventoryPath({ arg: 'a', env: 'c', cwd: dir })).to.equal('a');
       expect(resolveInventoryPath({ flag: 'b', env: 'c', cwd: dir })).to.equal('b');
       expect(resolveInventoryPath({ env: 'c', cwd: dir })).to.equal('c');
+    });
+    it('an argument and a different -i is a usage error, not a silent choice', () => {
+      expect(() => resolveInventoryPath({ arg: 'a', flag: 'b', cwd: dir })).to.throw(UsageError, 'two inventories given: a (argument) and b (-i); give one');
     });
     it('then ./inventory.yaml, then the only file in ./inventories/', () => {
       const d1 = mkdtempSync(join(tmpdir(), 'smoker-cwd-'));

@@ -83,4 +83,18 @@ describe('config/patterns', () => {
   it('rejects a bad regex', () => {
     expect(() => sel('~web(')).to.throw(PatternError, /invalid regular expression/);
   });
+  it('selects by address too (-H 10.0.0.5): every host at that address (all of them when several share it), with names, !exclusion and &intersection', () => {
+    const at: Record<string, string[]> = { '10.0.0.5': ['db1', 'db2'], '10.0.0.1': ['web01'], 'web02': ['cache1'] };
+    const ua = { ...u, addressed: (a: string) => at[a] ?? [] };
+    expect(selectHostsStrict('10.0.0.1', ua)).to.deep.equal(['web01']);
+    expect(selectHostsStrict('10.0.0.5', ua)).to.deep.equal(['db1', 'db2']);
+    expect(selectHostsStrict('web03,10.0.0.5', ua)).to.deep.equal(['web03', 'db1', 'db2']);
+    expect(selectHostsStrict('all:!10.0.0.5', ua)).to.deep.equal(['web01', 'web02', 'web03', 'cache1']);
+    expect(selectHostsStrict('prod:&10.0.0.5', ua)).to.deep.equal(['db1']);
+    // A host or group name means that host or group, even when it is another host's address.
+    expect(selectHostsStrict('web02', ua)).to.deep.equal(['web02']);
+    // Globs and regexes match names only.
+    expect(selectHosts('10.0.0.*', ua).hosts).to.deep.equal([]);
+    expect(() => selectHostsStrict('10.0.0.9', ua)).to.throw(PatternError, /no host or group matches "10.0.0.9"/);
+  });
 });

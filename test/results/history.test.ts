@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { buildHistory, renderTimeline, statusLetter } from '../../src/results/history.js';
+import { buildHistories, buildHistory, renderTimeline, statusLetter } from '../../src/results/history.js';
 import { report } from './data.js';
 
 const sessions = [
@@ -24,6 +24,28 @@ describe('results/history', () => {
     const h = buildHistory(sessions, 'uname', { last: 2, keepHost: (x) => x.startsWith('web') });
     expect(h.sessions).to.deep.equal(['2026-11-22--001', '2026-11-22--002']);
     expect(h.hosts.map((r) => r.host)).to.deep.equal(['web01', 'web02']);
+  });
+
+  it('exec: one history per command, from params.command or (older sessions) what the session ran; --last per command', () => {
+    const ran = (command: string | undefined, status: 'OK' | 'ERROR') => {
+      const r = report({ web01: { exec: status } });
+      const c = r.hosts.web01?.checks.exec;
+      if (c && command !== undefined) c.params = { command };
+      return r;
+    };
+    const execs = [
+      { id: 's1', report: ran('uptime', 'OK') },
+      { id: 's2', report: ran(undefined, 'ERROR'), execCommand: 'df -h' },
+      { id: 's3', report: ran('uptime', 'ERROR') },
+      { id: 's4', report: ran('uptime', 'OK') },
+    ];
+    const hs = buildHistories(execs, 'exec', { last: 2 });
+    expect(hs.map((h) => [h.command, h.sessions, h.hosts[0]?.statuses])).to.deep.equal([
+      ['uptime', ['s3', 's4'], ['ERROR', 'OK']],
+      ['df -h', ['s2'], ['ERROR']],
+    ]);
+    expect(buildHistories(execs, 'exec', { command: 'df -h' }).map((h) => h.sessions)).to.deep.equal([['s2']]);
+    expect(buildHistories(sessions, 'uname')).to.have.length(1);
   });
 
   it('a check no session ran has no sessions and no hosts', () => {

@@ -19,7 +19,7 @@ interface Args extends FilterArgs {
 /** The checks command. */
 export const checksCommand: CommandModule<object, Args> = {
   command: 'checks [inventory]',
-  describe: 'List the resolved checks and the hosts each would run on',
+  describe: 'List the resolved checks and the hosts each would run on, then the services',
   builder: (y) =>
     withStrict(withResultsRoot(withFilters(withHosts(withInventory(y)))))
       .option('checks', listOption('Check files or folders (replaces the inventory checks: list)'))

@@ -5,6 +5,7 @@ import { readRoot, withResultsRoot } from '../results-option.js';
 
 interface Args {
   check: string;
+  '--'?: (string | number)[];
   results?: string;
   H?: string;
   last?: number;
@@ -14,7 +15,7 @@ interface Args {
 /** The history command. */
 export const historyCommand: CommandModule<object, Args> = {
   command: 'history <check>',
-  describe: "One check's status per host across sessions, as a timeline",
+  describe: "One check's status per host across sessions, as a timeline (exec: one per command it ran)",
   builder: (y) =>
     withResultsRoot(withHosts(y))
       .positional('check', { type: 'string', describe: 'Check name', demandOption: true })
@@ -22,9 +23,12 @@ export const historyCommand: CommandModule<object, Args> = {
       .option('o', { alias: 'output', choices: ['timeline', 'json'], default: 'timeline', describe: 'Output format' })
       .example('$0 history fsmount', 'fsmount on every host, one letter per session: . OK, W WARN, E ERROR, U UNKNOWN, - absent')
       .example("$0 history disk -H 'web*' --last 20", 'The last 20 runs of disk on the web hosts')
-      .example('$0 history uname -o json', 'The same as JSON') as never,
+      .example('$0 history uname -o json', 'The same as JSON')
+      .example('$0 history exec -- uptime', 'The sessions that ran exec -- uptime (without a command: one timeline per command)')
+      .parserConfiguration({ 'populate--': true }) as never,
   handler: async (argv) => {
     const { runHistory } = await import('../handlers/history.js');
-    await runHistory({ check: argv.check, root: readRoot(argv), pattern: argv.H, last: argv.last, output: argv.o as 'timeline' | 'json' });
+    const words = (argv['--'] ?? []).map(String);
+    await runHistory({ check: argv.check, root: readRoot(argv), pattern: argv.H, last: argv.last, output: argv.o as 'timeline' | 'json', ...(words.length ? { command: words.join(' ') } : {}) });
   },
 };

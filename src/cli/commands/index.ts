@@ -11,9 +11,10 @@ import { inventoryCommand } from './inventory.js';
 import { runCommand } from './run.js';
 import { schemaCommand } from './schema.js';
 import { serviceCommands } from './service.js';
+import { servicesCommand } from './services.js';
 import { sessionsCommand } from './sessions.js';
 import { testCommand } from './test.js';
 import { validateCommand } from './validate.js';
 
 /** The command modules, in the order --help lists them. */
-export const commands = [runCommand, execCommand, copyCommand, fetchCommand, ...serviceCommands, testCommand, inspectCommand, sessionsCommand, historyCommand, diffCommand, hostsCommand, checksCommand, validateCommand, inventoryCommand, schemaCommand] as unknown as CommandModule[];
+export const commands = [runCommand, execCommand, copyCommand, fetchCommand, ...serviceCommands, testCommand, inspectCommand, sessionsCommand, historyCommand, diffCommand, hostsCommand, checksCommand, servicesCommand, validateCommand, inventoryCommand, schemaCommand] as unknown as CommandModule[];

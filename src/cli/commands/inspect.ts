@@ -20,7 +20,7 @@ export const inspectCommand: CommandModule<object, Args> = {
   describe: 'Show a stored session again, in any format, with the same filters as run',
   builder: (y) =>
     withResultsRoot(withFilters(withHosts(y)))
-      .positional('session', { type: 'string', describe: 'A session folder, an id (2026-11-22--001) or latest (default)' })
+      .positional('session', { type: 'string', describe: 'A session folder, an id (2026-11-22--001), latest (default), latest~N or previous (= latest~1)' })
       .option('error', { type: 'boolean', describe: 'Only checks that were ERROR in this session' })
       .option('nook', { type: 'boolean', describe: 'Only checks that were not OK in this session' })
       .option('o', { alias: 'output', choices: FORMATS, default: 'normal', describe: 'Output format' })

@@ -1,12 +1,15 @@
-// `smoker start|stop|status|wait|restart|bounce|clean|kill|signal SERVICE`: service operations over SSH (SPEC §6).
+// `smoker start|stop|status|wait|restart|bounce|clean|kill|signal SERVICE [INVENTORY]`: service operations over SSH (SPEC §6).
+import { statSync } from 'node:fs';
+import { sep } from 'node:path';
 import type { CommandModule } from 'yargs';
 import { listOption } from '../list-option.js';
-import { inventoryFrom, withHosts } from '../options.js';
+import { inventoryFrom, withHosts, withInventory } from '../options.js';
 import { withConnectionOptions, type ConnectionArgs } from '../connection-options.js';
 import { withSessionOptions, type SessionArgs } from '../session-options.js';
 
 interface Args extends ConnectionArgs, SessionArgs {
-  service: string;
+  service?: string;
+  inventory?: string;
   i?: string;
   H?: string;
   o: string;
@@ -21,7 +24,7 @@ const FORMATS = ['minimal', 'normal', 'long', 'full', 'json', 'tap', 'junit', 'n
 const DESCRIBE: Record<string, string> = {
   start: 'Start a service on its hosts, then wait for its conditions',
   stop: 'Stop a service, then wait until its status fails',
-  status: "Show a service's status on every host, as a table",
+  status: "Show a service's status on every host, as a table (every service's without a name)",
   wait: "Wait for a service's conditions (port, http, log, command)",
   restart: 'Stop a service on all its hosts, then start it on all',
   bounce: 'Rolling restart: stop, start and wait, N hosts at a time',
@@ -33,25 +36,25 @@ const DESCRIBE: Record<string, string> = {
 /** Builds the command module of one operation. */
 function serviceCommand(op: string): CommandModule<object, Args> {
   return {
-    command: `${op} <service>`,
+    command: op === 'status' ? 'status [service] [inventory]' : `${op} <service> [inventory]`,
     describe: DESCRIBE[op] ?? op,
     builder: (y) =>
-      withConnectionOptions(withSessionOptions(withHosts(y)))
-        .positional('service', { type: 'string', describe: 'Service name (from the services: section of a check file)' })
-        .option('i', { alias: 'inventory-file', type: 'string', describe: 'Inventory file (else $SMOKER_INVENTORY, ./inventory.yaml, ./inventories/*)', requiresArg: true })
+      withConnectionOptions(withSessionOptions(withHosts(withInventory(y))))
+        .positional('service', { type: 'string', describe: op === 'status' ? 'Service name (from the services: section of a check file); without one, every service' : 'Service name (from the services: section of a check file)' })
         .option('checks', listOption('Check/service files or folders (replaces the inventory checks: list)'))
         .option('serial', { type: 'string', describe: op === 'bounce' ? 'Hosts per batch, N or N% (default: the service bounce.serial, else 1)' : 'Hosts at a time, N or N% (default all at once)', requiresArg: true })
         .option('collect-logs', { choices: ['always', 'on-failure', 'never'], default: 'on-failure', describe: "When to copy the service's logs: into the session: always, after a failed operation, never" })
         .option('signal', { type: 'string', hidden: op !== 'kill' && op !== 'signal', describe: `Signal to send: a name (HUP, SIGHUP) or number (default ${op === 'kill' ? 'KILL' : 'TERM'})`, requiresArg: true })
         .option('o', { alias: 'output', choices: FORMATS, default: 'normal', describe: op === 'status' ? 'Output format (human formats print the table)' : 'Output format' })
-        .example(`$0 ${op} kafka -i inventories/lab.yaml`, `${op[0]?.toUpperCase()}${op.slice(1)} kafka on its hosts`)
-        .example(op === 'bounce' ? '$0 bounce kafka --serial 25%' : `$0 ${op} kafka -H 'lab[1:2]'`, op === 'bounce' ? 'A quarter of the hosts at a time' : 'Only on lab1 and lab2') as never,
+        .example(`$0 ${op} kafka inventories/lab.yaml`, `${op[0]?.toUpperCase()}${op.slice(1)} kafka on its hosts`)
+        .example(op === 'bounce' ? '$0 bounce kafka --serial 25%' : op === 'status' ? '$0 status inventories/lab.yaml' : `$0 ${op} kafka -H 'lab[1:2]'`, op === 'bounce' ? 'A quarter of the hosts at a time' : op === 'status' ? 'Every service that has a status: command' : 'Only on lab1 and lab2') as never,
     handler: async (argv) => {
       const { runServiceCommand } = await import('../handlers/service.js');
+      const { service, inventory } = op === 'status' ? splitStatusArgs(argv.service, argv.inventory) : { service: argv.service, inventory: argv.inventory };
       await runServiceCommand({
         op: op as never,
-        service: argv.service,
-        inventory: inventoryFrom({ i: argv.i }),
+        service,
+        inventory: inventoryFrom({ inventory, i: argv.i }),
         pattern: argv.H,
         checks: argv.checks,
         serial: argv.serial,
@@ -64,6 +67,22 @@ function serviceCommand(op: string): CommandModule<object, Args> {
       });
     },
   };
+}
+
+// `status lab.yaml`: a lone word that is an inventory-like file name or an existing path with a `/` is the inventory, and status
+// covers every service; any other word is a service name (`status hosts` means service "hosts"; `status ./hosts` the file).
+function splitStatusArgs(service: string | undefined, inventory: string | undefined): { service?: string | undefined; inventory?: string | undefined } {
+  if (service === undefined || inventory !== undefined || !isInventoryPath(service)) return { service, inventory };
+  return { inventory: service };
+}
+
+function isInventoryPath(word: string): boolean {
+  try {
+    const st = statSync(word);
+    return word.includes(sep) || (st.isFile() && /\.(ya?ml|json|ini|cfg)$/i.test(word));
+  } catch {
+    return false;
+  }
 }
 
 /** The service commands, in help order. */

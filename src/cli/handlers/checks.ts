@@ -7,8 +7,10 @@ import { unmatchedFilters, type CheckFilters } from '../../run/filters.js';
 import { SelectionError } from '../../errors.js';
 import { listChecks, type ResolvedCheck } from '../../run/list-checks.js';
 import { filtersFrom, type FilterArgs } from '../filter-options.js';
+import { hostUniverse } from '../host-universe.js';
 import { selectFromLatest } from '../previous-results.js';
 import { loadConfig } from './load-config.js';
+import { renderServices, selectServices } from './services.js';
 
 /** Options of the checks handler. */
 export interface ChecksListOptions {
@@ -21,11 +23,11 @@ export interface ChecksListOptions {
   strict?: boolean | undefined;
 }
 
-/** Prints the checks as run would resolve them, with the hosts each would run on. */
+/** Prints the checks as run would resolve them, with the hosts each would run on, then the services (table output). */
 export async function runChecksList(opts: ChecksListOptions): Promise<void> {
   const { inventory, checks } = await loadConfig(opts.inventory, opts.checks, { strict: opts.strict });
   for (const w of inventory.warnings) process.stderr.write(`warning: ${w}\n`);
-  const names = opts.pattern ? new Set(selectHostsStrict(opts.pattern, { hosts: inventory.hosts.map((h) => h.name), groups: inventory.groups })) : undefined;
+  const names = opts.pattern ? new Set(selectHostsStrict(opts.pattern, hostUniverse(inventory))) : undefined;
   const hosts = inventory.hosts.filter((h) => !names || names.has(h.name));
   const filters = withLatestResults(filtersFrom(opts.filters), opts);
   const unmatched = unmatchedFilters(checks.checks, filters);
@@ -39,6 +41,9 @@ export async function runChecksList(opts: ChecksListOptions): Promise<void> {
   const head = ['check', 'type', 'category', 'component', 'command / module', 'parser', 'timeout', 'hosts'];
   const table = withColor(detectColor(process.env, process.stdout.isTTY === true), () => renderTable(head, listed.map(row)));
   process.stdout.write(`${table}${listed.length} check${listed.length === 1 ? '' : 's'}\n`);
+  // The services too, unless check filters ask about particular checks.
+  const services = Object.keys(filters).length === 0 ? selectServices(inventory, checks, opts.pattern) : [];
+  if (services.length > 0) process.stdout.write(`\n${renderServices(services)}`);
 }
 
 // --error / --nook: as `run` would re-run them, from the latest session.

@@ -8,6 +8,7 @@ import { formatShard, selectShard, type Shard } from '../../run/shard.js';
 import { Session } from '../../session/session.js';
 import { Connector } from '../../transport/connector.js';
 import { applyConnectionArgs, type ConnectionArgs } from '../connection-options.js';
+import { hostUniverse } from '../host-universe.js';
 import { trapInterrupts } from '../interrupt.js';
 import { resultsRoot, type SessionArgs } from '../session-options.js';
 
@@ -48,7 +49,7 @@ export function selectCommandHosts(inventory: Inventory, pattern: string | undef
 
 /** The hosts `pattern` selects, in inventory order (all without one). */
 function selectPatternHosts(inventory: Inventory, pattern: string | undefined): HostConfig[] {
-  const names = pattern ? new Set(selectHostsStrict(pattern, { hosts: inventory.hosts.map((h) => h.name), groups: inventory.groups })) : undefined;
+  const names = pattern ? new Set(selectHostsStrict(pattern, hostUniverse(inventory))) : undefined;
   return inventory.hosts.filter((h) => !names || names.has(h.name));
 }
 

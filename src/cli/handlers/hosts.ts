@@ -7,12 +7,13 @@ import type { HostConfig } from '../../config/types.js';
 import { loadSshConfig, type SshConfig } from '../../transport/ssh-config.js';
 import { resolveTarget } from '../../transport/ssh-target.js';
 import { findHomeDirectory } from '../../config/home.js';
+import { hostUniverse } from '../host-universe.js';
 
 /** Prints the resolved hosts selected by a pattern. */
 export async function runHosts(opts: { inventory: string; pattern: string | undefined; output: 'table' | 'json'; shard?: string | undefined }): Promise<void> {
   const shard = opts.shard === undefined ? undefined : parseShard(opts.shard);
   const { inventory: inv } = await loadAnyInventory(opts.inventory);
-  const names = opts.pattern ? new Set(selectHostsStrict(opts.pattern, { hosts: inv.hosts.map((h) => h.name), groups: inv.groups })) : undefined;
+  const names = opts.pattern ? new Set(selectHostsStrict(opts.pattern, hostUniverse(inv))) : undefined;
   const selected = inv.hosts.filter((h) => !names || names.has(h.name));
   const hosts = shard ? selectShard(selected, shard, (h) => h.name) : selected;
   for (const w of inv.warnings) process.stderr.write(`warning: ${w}\n`);

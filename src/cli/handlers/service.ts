@@ -1,17 +1,21 @@
 // Handler of the service commands: load, run the operation in the host-command frame, print, exit code.
+import { existsSync } from 'node:fs';
 import { ExitCode, UsageError } from '../../errors.js';
 import { didYouMean } from '../../config/suggest.js';
 import { exitCodeFor } from '../../results/exit-code.js';
 import { describeRoll, runServiceOp, selectServiceHosts, validateServiceRequest, type CollectLogs, type ServiceOp } from '../../services/operations.js';
 import type { ConnectionArgs } from '../connection-options.js';
 import type { SessionArgs } from '../session-options.js';
+import type { ServiceStatusRow } from '../../report/status-table.js';
+import type { RunReport } from '../../results/types.js';
 import { withHostCommand } from './host-command.js';
 import { loadConfig } from './load-config.js';
 
 /** Options of a service command. */
 export interface ServiceCommandOptions {
   op: ServiceOp;
-  service: string;
+  /** Undefined only for status: every service. */
+  service: string | undefined;
   inventory: string;
   pattern: string | undefined;
   checks: string[] | undefined;
@@ -26,16 +30,22 @@ export interface ServiceCommandOptions {
   argv: string[];
 }
 
-const MACHINE = ['json', 'tap', 'junit', 'nagios'];
+/** Output formats for machines: no table. */
+export const MACHINE = ['json', 'tap', 'junit', 'nagios'];
 
 /** Runs one service operation and prints its report (status: a table). */
 export async function runServiceCommand(opts: ServiceCommandOptions): Promise<void> {
+  if (opts.service === undefined) {
+    const { runStatusAll } = await import('./status-all.js');
+    return runStatusAll(opts);
+  }
   const { inventory, checks } = await loadConfig(opts.inventory, opts.checks);
   const service = checks.services.get(opts.service);
   if (!service) {
     const known = [...checks.services.keys()];
     const hint = didYouMean(opts.service, known) || (known.length ? ` (services: ${known.join(', ')})` : ' (no services: section in the check files)');
-    throw new UsageError(`unknown service "${opts.service}"${hint}`);
+    const asFile = opts.op === 'status' && existsSync(opts.service) ? `; for the status of every service in inventory ${opts.service}, write ./${opts.service}` : '';
+    throw new UsageError(`unknown service "${opts.service}"${hint}${asFile}`);
   }
   validateServiceRequest({ op: opts.op, service, ...(opts.serial !== undefined ? { serial: opts.serial } : {}), ...(opts.sendSignal !== undefined ? { sendSignal: opts.sendSignal } : {}) });
   await withHostCommand({ ...opts, command: opts.op, filters: { service: opts.service }, loaded: inventory }, async (f) => {
@@ -59,7 +69,7 @@ export async function runServiceCommand(opts: ServiceCommandOptions): Promise<vo
     await op.writeReport(outcome.report);
     const { rows, roll } = outcome;
 
-    const { renderReport, renderStatusTable, renderSummaryLine, nagiosExitCode, detectColor } = await import('../../report/index.js');
+    const { renderReport, nagiosExitCode, detectColor } = await import('../../report/index.js');
     const rollLine = roll ? describeRoll(service.name, roll) : undefined;
     if (rollLine) f.session.note(rollLine);
     const report = await f.session.writeReports(new Date(outcome.report.endedAt ?? Date.now()));
@@ -68,8 +78,7 @@ export async function runServiceCommand(opts: ServiceCommandOptions): Promise<vo
     const color = !machine && detectColor(process.env, process.stdout.isTTY === true);
     const session = f.sessionLabel ? { session: f.sessionLabel } : {};
     if (rows && !machine) {
-      process.stdout.write(ensureNewline(renderStatusTable(rows, { color })));
-      process.stdout.write(`${renderSummaryLine(report, f.sessionLabel)}\n`);
+      await printStatusTable(rows, report, f.sessionLabel, color);
     } else {
       process.stdout.write(ensureNewline(renderReport(report, opts.output as never, { color, ...session })));
       if (rollLine && !machine) process.stdout.write(`${rollLine}\n`);
@@ -79,6 +88,14 @@ export async function runServiceCommand(opts: ServiceCommandOptions): Promise<vo
   });
 }
 
-function ensureNewline(s: string): string {
+/** Prints status rows as a table, then the summary line. */
+export async function printStatusTable(rows: readonly ServiceStatusRow[], report: RunReport, sessionLabel: string | undefined, color: boolean): Promise<void> {
+  const { renderStatusTable, renderSummaryLine } = await import('../../report/index.js');
+  process.stdout.write(ensureNewline(renderStatusTable(rows, { color })));
+  process.stdout.write(`${renderSummaryLine(report, sessionLabel)}\n`);
+}
+
+/** Ends text with a newline. */
+export function ensureNewline(s: string): string {
   return s.endsWith('\n') ? s : `${s}\n`;
 }
