@@ -6,6 +6,13 @@ import { escapeControls } from './text.js';
 /** Renders the plan of one operation, ending with a line that says nothing ran. */
 export function renderServicePlan(plan: ServicePlan): string {
   const batches = plan.rounds.reduce((n, r) => n + r.batches.length, 0);
+  const lines = renderServiceOp(plan);
+  lines.push(`plan: ${plan.op} ${escapeControls(plan.service)} on ${plan.hosts} host${plan.hosts === 1 ? '' : 's'} in ${batches} batch${batches === 1 ? '' : 'es'}; nothing was run`);
+  return `${lines.join('\n')}\n`;
+}
+
+/** The lines of one operation's plan: what it does, then each batch and its hosts' steps (a test's plan indents them). */
+export function renderServiceOp(plan: ServicePlan): string[] {
   const lines = [
     `${plan.op} ${escapeControls(plan.service)}: ${plan.hosts} host${plan.hosts === 1 ? '' : 's'}, ${plan.batchSize} at a time${plan.pauseMs ? `, ${formatDuration(plan.pauseMs)} pause between batches` : ''}`,
   ];
@@ -17,8 +24,7 @@ export function renderServicePlan(plan: ServicePlan): string {
       for (const h of batch) lines.push(...renderHost(h));
     });
   }
-  lines.push(`plan: ${plan.op} ${escapeControls(plan.service)} on ${plan.hosts} host${plan.hosts === 1 ? '' : 's'} in ${batches} batch${batches === 1 ? '' : 'es'}; nothing was run`);
-  return `${lines.join('\n')}\n`;
+  return lines;
 }
 
 function renderHost(h: PlannedServiceHost): string[] {
