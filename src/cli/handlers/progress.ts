@@ -1,6 +1,7 @@
 // Progress on stderr: a spinner when stderr is a TTY (ora is loaded only then), else periodic plain lines.
 import type { HostResult } from '../../results/types.js';
 import { onPromptStart } from '../../transport/prompt.js';
+import { onInterruptNotice } from '../interrupt.js';
 import { formatProgressLine, progressLineDue } from './progress-lines.js';
 
 /** A running progress display. */
@@ -18,6 +19,8 @@ export async function startProgress(total: number, label: string): Promise<Progr
   const spinner = ora({ text: `${label}: 0/${total} hosts`, stream: process.stderr }).start();
   // A passphrase prompt ends the spinner: its next frame would erase the question.
   const offPrompt = onPromptStart(() => spinner.stop());
+  // Ctrl-C ends it too: the run goes on only to stop remote work, and the notice must not sit under a stale frame.
+  const offInterrupt = onInterruptNotice(() => spinner.stop());
   return {
     tick: (h) => {
       done++;
@@ -26,6 +29,7 @@ export async function startProgress(total: number, label: string): Promise<Progr
     },
     stop: () => {
       offPrompt();
+      offInterrupt();
       spinner.stop();
     },
   };
