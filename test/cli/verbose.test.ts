@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import type { Lab } from '../lab/index.js';
 import { smoker } from '../support/cli.js';
 import { fingerprintSha256 } from '../../src/transport/fingerprint.js';
-import { cliEnv, closeLabHome, labInventory, onlySession, openLabHome, removeDir, writeInventoryDoc } from '../transport/integration-support.js';
+import { renderScreen } from '../support/screen.js';
+import { cliEnv, closeLabHome, labInventory, onlySession, openLabHome, removeDir, spawnOnPty, writeInventoryDoc } from '../transport/integration-support.js';
 
 /** The known_hosts line (1-based) for a lab host and the SHA256 fingerprint of its key. */
 function knownKey(lab: Lab, host: string): { line: number; fingerprint: string } {
@@ -112,5 +113,14 @@ describe('smoker exec -v / -vv @lab', function () {
     } finally {
       removeDir(results);
     }
+  });
+
+  it('on a terminal, -v lines stay whole: no spinner redraws over them', async () => {
+    const run = await spawnOnPty(['exec', inventory, '--no-results', '-v', '--', 'sleep 1'], cliEnv(home));
+    const { exitCode } = await run.exited;
+    const screen = renderScreen(run.output());
+    expect(exitCode, run.output()).to.equal(0);
+    for (const h of ['host1', 'host2', 'host3']) expect(screen.filter((l) => l.startsWith(`${h}: authenticated (`)), screen.join('\n')).to.have.length(1);
+    expect(run.output()).not.to.match(/[⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏]/);
   });
 });

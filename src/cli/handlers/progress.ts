@@ -10,9 +10,12 @@ export interface Progress {
   stop(): void;
 }
 
-/** Starts a spinner counting finished hosts on a TTY, else progress lines (every 10% or 5 s, once the command has lasted 5 s). */
-export async function startProgress(total: number, label: string): Promise<Progress | undefined> {
-  if (!process.stderr.isTTY || process.env.CI) return startProgressLines(total, label);
+/**
+ * Starts a spinner counting finished hosts on a TTY, else progress lines (every 10% or 5 s, once the command has lasted 5 s).
+ * `plain`: lines even on a TTY, for when other lines go to stderr as well (-v), which a spinner's redraw would garble.
+ */
+export async function startProgress(total: number, label: string, opts: { plain?: boolean } = {}): Promise<Progress | undefined> {
+  if (!process.stderr.isTTY || process.env.CI || opts.plain) return startProgressLines(total, label);
   const { default: ora } = await import('ora');
   let done = 0;
   let failed = 0;
