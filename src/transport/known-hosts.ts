@@ -100,7 +100,7 @@ async function judge(
   );
   switch (check.status) {
     case 'known':
-      return { verdict: { ok: true, where: `known_hosts ${check.entry.file}:${check.entry.line}` }, loaded };
+      return { verdict: { ok: true, where: `known_hosts: ${check.entry.file}:${check.entry.line}` }, loaded };
     case 'revoked':
       return { verdict: { ok: false, error: createRevokedKeyError(name, check.entry) }, loaded };
     case 'changed':

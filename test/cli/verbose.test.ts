@@ -43,7 +43,7 @@ describe('smoker exec -v / -vv @lab', function () {
       const { address, port } = lab.host(h);
       const { line, fingerprint } = knownKey(lab, h);
       expect(r.stderr).to.include(`${h}: connecting to ${lab.user}@${address}:${port}\n`);
-      expect(r.stderr).to.include(`${h}: host key ssh-ed25519 ${fingerprint} (known_hosts ${lab.knownHosts}:${line})\n`);
+      expect(r.stderr).to.include(`${h}: host key ssh-ed25519 ${fingerprint} (known_hosts: ${lab.knownHosts}:${line})\n`);
       expect(r.stderr).to.match(new RegExp(`${h}: authenticated \\(publickey, key ${key.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}\\) in \\d+ ms\\n`));
     }
     // -v is the summary: no phase timings.
