@@ -1,7 +1,8 @@
-// The connection flags Ansible users type: -u USER, --private-key FILE, -e KEY=VALUE, --become/--sudo.
+// The connection flags Ansible users type: -u USER, --private-key FILE, -e KEY=VALUE, --become/--sudo, -v/-vv.
 import type { Argv } from 'yargs';
 import type { HostConfig } from '../config/types.js';
 import { UsageError } from '../errors.js';
+import type { ConnectTrace } from '../transport/connect-trace.js';
 
 /** Parsed connection flags; each overrides the inventory for every selected host. */
 export interface ConnectionArgs {
@@ -9,6 +10,8 @@ export interface ConnectionArgs {
   'private-key'?: string | undefined;
   'extra-vars'?: string[] | undefined;
   become?: boolean | undefined;
+  /** -v (1) or -vv (2): connection detail on stderr. */
+  verbose?: number | undefined;
 }
 
 /** Adds the connection flags to a command. */
@@ -17,7 +20,8 @@ export function withConnectionOptions<T>(y: Argv<T>) {
     .option('u', { alias: 'user', type: 'string', requiresArg: true, describe: 'Log in as USER on every host (overrides the inventory)' })
     .option('private-key', { type: 'string', requiresArg: true, describe: 'Authenticate with this key file (tried before the inventory\'s)' })
     .option('e', { alias: 'extra-vars', type: 'string', array: true, requiresArg: true, describe: 'KEY=VALUE variables for {{ templates }}, over every inventory var' })
-    .option('become', { alias: 'sudo', type: 'boolean', describe: 'Run commands under sudo on every host' });
+    .option('become', { alias: 'sudo', type: 'boolean', describe: 'Run commands under sudo on every host' })
+    .option('v', { alias: 'verbose', type: 'count', describe: 'Connection detail on stderr: -v address, user, jump, host key, key used; -vv each phase timed and every key tried (session.log always has the -v lines)' });
 }
 
 /** Parses `-e KEY=VALUE` words into variables; a word without `=` or with an empty key is a usage error. */
@@ -45,4 +49,19 @@ export function applyConnectionArgs(hosts: readonly HostConfig[], args: Connecti
       vars: Object.freeze({ ...h.vars, ...vars }),
     }),
   );
+}
+
+/**
+ * The connection trace of a command: lines up to -v/-vv go to stderr; session.log gets the same, and the -v lines
+ * even without -v (three lines a host, cheap, and what a post-mortem of an unreachable host needs first).
+ */
+export function connectionTrace(verbose: number | undefined, log: (line: string) => void): ConnectTrace {
+  const shown = Math.min(2, Math.max(0, verbose ?? 0));
+  return {
+    level: shown >= 2 ? 2 : 1,
+    line: (level, text) => {
+      if (level <= shown) process.stderr.write(`${text}\n`);
+      log(text);
+    },
+  };
 }

@@ -141,7 +141,8 @@ export function validateServiceRequest(req: Pick<ServiceRequest, 'op' | 'service
   resolveBatchSize(req, 1);
 }
 
-function resolveBatchSize(req: Pick<ServiceRequest, 'op' | 'service' | 'serial'>, total: number): number | undefined {
+/** Hosts per batch for `total` hosts: --serial, else bounce's bounce.serial; undefined means all at once. */
+export function resolveBatchSize(req: Pick<ServiceRequest, 'op' | 'service' | 'serial'>, total: number): number | undefined {
   const raw = req.serial ?? (req.op === 'bounce' ? req.service.bounce.serial : undefined);
   if (raw === undefined) return undefined;
   const serial = parseSerial(raw);

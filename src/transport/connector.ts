@@ -14,6 +14,7 @@ import { startProxyCommand } from './proxy-command.js';
 import { parseJumpSpec, resolveTarget, type SshTarget } from './ssh-target.js';
 import { killJobCommand } from './job-kill.js';
 import type { Connection, OrphanedJob } from './types.js';
+import { NO_TRACE, type ConnectTrace } from './connect-trace.js';
 
 /** Connect timeout of the reconnect that kills orphaned commands: a host gone must not hold the run long. */
 const REAP_CONNECT_MS = 5_000;
@@ -31,6 +32,8 @@ export interface ConnectorOptions {
   warn?: (message: string) => void;
   /** Concurrent handshakes through one bastion (under sshd's MaxStartups default of 10). */
   bastionHandshakes?: number;
+  /** Receives -v/-vv connection detail: address, jump, host key, auth, phase timings (default: none). */
+  trace?: ConnectTrace;
 }
 
 type OpenClient = typeof import('./ssh-client.js').openClient;
@@ -80,7 +83,9 @@ export class Connector {
     if (h.transport === 'local') return new LocalConnection(h.name, h.maxChannels, h.env);
     const target = resolveTarget(h, this.sshConfig);
     const client = await this.openThroughJumps(target, signal);
-    return new SshConnection(h.name, client, h.maxChannels);
+    const conn = new SshConnection(h.name, client, h.maxChannels);
+    conn.trace = this.opts.trace ?? NO_TRACE;
+    return conn;
   }
 
   /**
@@ -114,7 +119,7 @@ export class Connector {
 
   private async openThroughJumps(target: SshTarget, signal?: AbortSignal, retry?: RetryPolicy): Promise<Client> {
     const { openClient, keys } = await this.ssh();
-    const ctx = { keys, warn: (m: string) => this.warn(m) };
+    const ctx = this.clientContext(keys);
     return withRetry(
       async () => {
         const server = `${target.jump.length ? `${target.jump.join(',')}>` : ''}${target.host}:${target.port}`;
@@ -133,6 +138,10 @@ export class Connector {
     );
   }
 
+  private clientContext(keys: KeyStore): Parameters<OpenClient>[1] {
+    return { keys, warn: (m: string) => this.warn(m), ...(this.opts.trace ? { trace: this.opts.trace } : {}) };
+  }
+
   /** The shared connection to the last hop of a jump chain (each hop through the previous). */
   private bastion(chain: readonly string[], via: SshTarget): Bastion {
     const key = chain.join(',');
@@ -146,7 +155,7 @@ export class Connector {
         : (async () => {
             const prev = this.bastion(chain.slice(0, -1), via);
             const { openClient, keys } = await this.ssh();
-            return prev.throttle.run(async () => openClient(hop, { keys, warn: (m) => this.warn(m) }, await forward(await prev.client, hop)));
+            return prev.throttle.run(async () => openClient(hop, this.clientContext(keys), await forward(await prev.client, hop)));
           })();
     const b: Bastion = { client, throttle: new Semaphore(this.opts.bastionHandshakes ?? 8) };
     // A failed bastion is not cached, so a later host may try again.

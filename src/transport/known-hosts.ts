@@ -31,8 +31,8 @@ export interface HostKeyRequest {
   readonly hashNew?: boolean;
 }
 
-/** The verdict: accepted (perhaps just recorded, perhaps with a warning) or that host's error. */
-export type HostKeyVerdict = { ok: true; added?: boolean; warning?: string } | { ok: false; error: TransportError };
+/** The verdict: accepted (perhaps just recorded, perhaps with a warning; `where` names the known_hosts line or file) or that host's error. */
+export type HostKeyVerdict = { ok: true; added?: boolean; warning?: string; where?: string } | { ok: false; error: TransportError };
 
 /** Verifies a host key; never throws, a refusal is the returned error. */
 export async function verifyHostKey(req: HostKeyRequest): Promise<HostKeyVerdict> {
@@ -57,7 +57,7 @@ export async function verifyHostKey(req: HostKeyRequest): Promise<HostKeyVerdict
     } catch (err) {
       return { ok: false, error: createKnownHostsFileError(name, target, 'write', err) };
     }
-    return { ok: true, added: true };
+    return { ok: true, added: true, where: `added to ${target}` };
   });
 }
 
@@ -100,7 +100,7 @@ async function judge(
   );
   switch (check.status) {
     case 'known':
-      return { verdict: { ok: true }, loaded };
+      return { verdict: { ok: true, where: `known_hosts: ${check.entry.file}:${check.entry.line}` }, loaded };
     case 'revoked':
       return { verdict: { ok: false, error: createRevokedKeyError(name, check.entry) }, loaded };
     case 'changed':

@@ -4,6 +4,8 @@ import type { Readable } from 'node:stream';
 import { TransportError } from '../errors.js';
 import { formatDuration } from '../config/duration.js';
 import { authHandlerFor, buildAuthMethods, describeMethods } from './ssh-auth.js';
+import { msSince, NO_TRACE, traceFor, type ConnectTrace } from './connect-trace.js';
+import { fingerprintSha256, readKeyType } from './fingerprint.js';
 import type { KeyStore } from './ssh-keys.js';
 import type { SshTarget } from './ssh-target.js';
 import { findKnownHostKeyTypes, verifyHostKey } from './known-hosts.js';
@@ -14,13 +16,23 @@ export interface ClientContext {
   /** Called with host-key warnings (the caller prints each kind once). */
   warn: (message: string) => void;
   keepaliveMs?: number;
+  /** Receives -v/-vv connection detail (default: none). */
+  trace?: ConnectTrace;
 }
+
+/** ssh2 debug lines -vv shows: the server's version, disconnects, banners, failed auth, rekeying. */
+const SSH2_DEBUG_SHOWN = /Remote ident|DISCONNECT|USERAUTH_BANNER|USERAUTH_FAILURE|Re-?key|Socket error/i;
 
 const DEFAULT_HOST_KEY_ORDER = ['ssh-ed25519', 'ecdsa-sha2-nistp256', 'ecdsa-sha2-nistp384', 'ecdsa-sha2-nistp521', 'rsa-sha2-512', 'rsa-sha2-256', 'ssh-rsa'];
 
 /** Connects and authenticates; rejects with a TransportError saying what went wrong and whether to retry. */
 export async function openClient(t: SshTarget, ctx: ClientContext, sock?: Readable): Promise<Client> {
-  const { methods, notes } = await buildAuthMethods(t, ctx.keys);
+  const say = traceFor(ctx.trace ?? NO_TRACE, t.name);
+  const started = performance.now();
+  say(1, `connecting to ${t.user}@${t.host}:${t.port}${t.proxyCommand !== undefined ? ' via ProxyCommand' : t.jump.length ? ` via jump ${t.jump.join(' > ')}` : ''}`);
+  const auth = await buildAuthMethods(t, ctx.keys);
+  const { methods, notes } = auth;
+  for (const n of notes) say(2, `key not usable: ${n}`);
   if (methods.length === 0) {
     throw new TransportError(`${t.name}: no way to authenticate as ${t.user}${notes.length ? `: ${notes.join('; ')}` : ' (no agent, identity file or passwordEnv)'}`, { code: 'E_AUTH' });
   }
@@ -32,15 +44,33 @@ export async function openClient(t: SshTarget, ctx: ClientContext, sock?: Readab
     const client = new ssh2.Client();
     let hostKeyError: TransportError | undefined;
     let ready = false;
+    // The method being tried and since when, for the -vv auth lines and the -v "authenticated" line.
+    let trying = -1;
+    let tryStart = started;
+    const onTry = (i: number) => {
+      if (trying >= 0) say(2, `auth ${auth.labels[trying]}: rejected after ${msSince(tryStart)}`);
+      trying = i;
+      tryStart = performance.now();
+      if (i < methods.length) say(2, `auth trying ${auth.labels[i]}`);
+    };
     const fail = (err: Error & { level?: string; code?: string }) => {
       if (ready) return;
+      ready = true;
       client.end();
-      reject(classify(err, t, hostKeyError, () => describeMethods(methods, t), notes));
+      const e = classify(err, t, hostKeyError, () => describeMethods(auth), notes);
+      say(1, `not connected after ${msSince(started)}: ${e.message}`);
+      reject(e);
     };
     client.once('ready', () => {
       ready = true;
+      const label = auth.labels[trying] ?? 'none';
+      say(1, `authenticated (${label.replace(/^publickey /, 'publickey, key ')}) in ${msSince(started)}`);
       resolve(client);
     });
+    client.once('connect', () => say(2, `${sock ? 'stream open' : 'TCP connected'} in ${msSince(started)}`));
+    client.once('handshake', (n: { kex: string; serverHostKey: string; cs: { cipher: string } }) =>
+      say(2, `handshake (kex ${n.kex}, host key ${n.serverHostKey}, cipher ${n.cs.cipher}) done in ${msSince(started)}`),
+    );
     client.on('error', fail);
     client.once('close', () => fail(new Error('connection closed during handshake')));
     client.connect({
@@ -52,13 +82,18 @@ export async function openClient(t: SshTarget, ctx: ClientContext, sock?: Readab
       keepaliveInterval: ctx.keepaliveMs ?? 15_000,
       keepaliveCountMax: 3,
       algorithms: { serverHostKey: order as never },
+      // ssh2's own debug lines cost a string per packet: only under -vv, and only the few that matter.
+      ...((ctx.trace?.level ?? 0) >= 2 ? { debug: (m: string) => (SSH2_DEBUG_SHOWN.test(m) ? say(2, `ssh2: ${m}`) : undefined) } : {}),
       hostVerifier: (key: Buffer, verify: (ok: boolean) => void) => {
+        const shown = `${readKeyType(key) ?? 'unknown-type'} ${fingerprintSha256(key)}`;
         verifyHostKey({ host: t.host, port: t.port, key, files: t.knownHosts, policy: t.hostKeyPolicy }).then(
           (v) => {
             if (v.ok) {
               if (v.warning) ctx.warn(v.warning);
+              say(1, `host key ${shown} (${v.where ?? 'not verified: hostKeyPolicy off'})`);
               verify(true);
             } else {
+              say(1, `host key ${shown} refused`);
               hostKeyError = v.error;
               verify(false);
             }
@@ -69,7 +104,7 @@ export async function openClient(t: SshTarget, ctx: ClientContext, sock?: Readab
           },
         );
       },
-      authHandler: authHandlerFor(methods),
+      authHandler: authHandlerFor(methods, onTry),
     });
   });
 }

@@ -17,6 +17,7 @@ import { newNonce, SharedSession } from './shared-session.js';
 import { sharedShellCommand } from './shared-shell.js';
 import { feedStdin } from './stdin-feed.js';
 import type { CommandOutput, Connection, ExecOptions, OrphanedJob } from './types.js';
+import { msSince, NO_TRACE, type ConnectTrace } from './connect-trace.js';
 
 /** How a remote command ended (exit status, or the signal that killed it). */
 interface ExitStatus {
@@ -42,6 +43,8 @@ export class SshConnection extends ConnectionOps implements Connection {
   /** Sessions shared by commands that allow it; each holds a channel slot while open. */
   private readonly shared: SharedSessionPool;
   private readonly lostJobs: OrphanedJob[] = [];
+  /** Receives -vv lines for each command: channel open, start, exit, with timings (never the command text). */
+  trace: ConnectTrace = NO_TRACE;
 
   constructor(
     readonly host: string,
@@ -64,17 +67,21 @@ export class SshConnection extends ConnectionOps implements Connection {
   async exec(command: string, opts: ExecOptions = {}): Promise<CommandOutput> {
     if (opts.shareSession && opts.stdin === undefined && opts.stdinFile === undefined && !opts.sudo) return this.execShared(command, opts);
     const password = opts.sudo && opts.sudoPasswordEnv ? readSecret(opts.sudoPasswordEnv) : undefined;
+    const asked = performance.now();
     const release = await this.acquireSlot();
     try {
       const startedAt = new Date();
       const job = newJobId();
       const opened = await this.openChannel(wrapCommand(command, { ...opts, env: withJob(opts.env, job) }, password));
       const { channel } = opened;
+      // The command text is not shown: it may carry env values or a sudo password prompt's answer.
+      this.say(`channel open in ${msSince(asked)}, command ${job} started${opts.sudo ? ' under sudo' : ''}`);
       const proc = this.toProcess(opened, job, opts, password);
       if (password !== undefined) channel.write(`${password}\n`);
       // A fast command's channel may be closed already: ending it then would only build a throwaway error.
       if (!channel.destroyed) feedStdin(channel, opts);
       const out = await superviseCommand(proc, opts, startedAt, true);
+      this.say(`command ${job} ${describeEnd(out)} after ${msSince(asked)}`);
       if (proc.connectionLost()) {
         // Its kill (if any) may not have reached the host either.
         this.lostJobs.push({ job, sudo: opts.sudo ?? false, sudoPasswordEnv: opts.sudoPasswordEnv });
@@ -89,16 +96,23 @@ export class SshConnection extends ConnectionOps implements Connection {
   /** Runs a command in a shared session; one sent to a session that died before it began is sent again. */
   private async execShared(command: string, opts: ExecOptions): Promise<CommandOutput> {
     for (;;) {
+      const asked = performance.now();
       const proc = await this.shared.send(command, opts);
+      this.say(`command ${proc.jobId} started on a shared session in ${msSince(asked)}`);
       let lost = false;
       const onDead = () => (lost = true);
       this.onCloseCallbacks.add(onDead);
       const out = await superviseCommand(proc, opts, new Date(), false).finally(() => this.onCloseCallbacks.delete(onDead));
+      this.say(`command ${proc.jobId} ${describeEnd(out)} after ${msSince(asked)}`);
       if (lost && !proc.notStarted()) this.lostJobs.push({ job: proc.jobId, sudo: false });
       if (lost && !out.timedOut && !out.aborted) throw this.lostWhileRunning();
       if (proc.notStarted() && !out.aborted) continue;
       return out;
     }
+  }
+
+  private say(text: string): void {
+    if (this.trace.level >= 2) this.trace.line(2, `${this.host}: ${text}`);
   }
 
   /** Commands the connection lost while they ran: a new connection can still kill them (connector.reap). */
@@ -302,4 +316,11 @@ export function endClient(client: Client): void {
   setTimeout(() => {
     if (sock && !sock.destroyed) sock.destroy();
   }, END_GRACE_MS).unref();
+}
+
+/** How a command ended, for the -vv line: "exited 0", "killed by SIGTERM", "timed out". */
+function describeEnd(out: CommandOutput): string {
+  if (out.timedOut) return 'timed out';
+  if (out.aborted) return 'interrupted';
+  return out.signal ? `killed by ${out.signal}` : `exited ${out.exitCode ?? '?'}`;
 }

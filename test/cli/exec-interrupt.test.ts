@@ -2,6 +2,7 @@
 import { expect } from 'chai';
 import { join } from 'node:path';
 import type { Lab } from '../lab/index.js';
+import { renderScreen } from '../support/screen.js';
 import { cliEnv, closeLabHome, onlySession, openLabHome, pgrepOnHost, readSessionMeta, spawnOnPty, waitFor } from '../transport/integration-support.js';
 
 describe('Ctrl-C during smoker exec on a terminal @lab', function () {
@@ -37,6 +38,18 @@ describe('Ctrl-C during smoker exec on a terminal @lab', function () {
       hosts: Record<string, { checks: Record<string, { status: string; messages: { error: string[] } }> }>;
     };
     expect(report.hosts['host1']?.checks['exec']?.messages.error).to.deep.equal(['interrupted']);
+  });
+
+  it('leaves no spinner line on the screen after Ctrl-C (issue 15 item 16)', async () => {
+    const run = await spawnOnPty(['exec', inventory, '-H', 'host1', '--no-results', '--', 'sleep 600'], cliEnv(home));
+    const spinning = await waitFor(async () => /exec: 0\/1 hosts/.test(run.output()) && (await pgrepOnHost(lab, 'host1', '^sleep 600$')).length === 1, 15_000, 50);
+    expect(spinning, run.output()).to.equal(true);
+    run.pty.write('\x03');
+    const { exitCode } = await run.exited;
+    expect(exitCode, run.output()).to.equal(130);
+    const screen = renderScreen(run.output());
+    expect(screen.join('\n')).to.include('smoker: interrupted; stopping remote work');
+    expect(screen.filter((l) => /hosts$|[⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏]/.test(l)), `screen:\n${screen.join('\n')}`).to.deep.equal([]);
   });
 
   it('one Ctrl-C still exits when a host stopped answering (the kill gives up after its grace)', async () => {

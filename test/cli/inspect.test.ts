@@ -136,4 +136,13 @@ describe('smoker inspect (e2e)', () => {
     expect(r.code).to.equal(0);
     expect(r.stdout).to.contain('Examples:').and.contain('smoker inspect 2026-11-22--003');
   });
+
+  // Last: it makes an exec session the latest.
+  it('-o long of an exec session shows each host\'s command output (issue 15 item 16)', () => {
+    const exec = ws.smoker(['exec', '-H', 'fast', '--', 'echo from-exec; echo to-stderr >&2']);
+    expect(exec.code, exec.stderr).to.equal(0);
+    const r = ws.smoker(['inspect', '-o', 'long']);
+    expect(r.code, r.stderr).to.equal(0);
+    expect(r.stdout).to.match(/^fast +\[OK\]\n- exec +\[OK\] \(.*\)\n {4}\[stdout\] from-exec\n {4}\[stderr\] to-stderr\n/m);
+  });
 });

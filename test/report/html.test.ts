@@ -130,6 +130,33 @@ describe('report/html in headless Chromium', function () {
     expect(await countVisibleCells()).to.equal(7);
   });
 
+  it('hides a column when the filters hide every one of its cells (issue 15 item 16)', async () => {
+    const shownColumns = async () => {
+      const names: string[] = [];
+      for (const th of await page.locator('#grid thead th[data-check]').all()) if (await th.isVisible()) names.push((await th.textContent()) ?? '');
+      return names;
+    };
+    await page.locator('input[data-status-filter="OK"]').uncheck();
+    // varnish and uname have only OK cells: their columns (empty cells too) go, not a blank stripe.
+    expect(await shownColumns()).to.deep.equal(['connect', 'fsmount', 'disk', 'http']);
+    for (const c of ['varnish', 'uname']) {
+      for (const td of await page.locator(`#grid tbody td[data-check="${c}"]`).all()) expect(await td.isVisible(), c).to.equal(false);
+    }
+    await page.locator('input[data-status-filter="OK"]').check();
+    expect(await shownColumns()).to.deep.equal(['connect', 'fsmount', 'varnish', 'disk', 'uname', 'http']);
+  });
+
+  it('reserves no details column until a cell is opened (issue 15 item 16)', async () => {
+    const gridWidth = async () => (await page.locator('.grid-wrap').boundingBox())?.width ?? 0;
+    const mainWidth = await page.locator('main').evaluate((m) => (m as unknown as { clientWidth: number }).clientWidth - 48);
+    expect(await gridWidth(), 'the grid takes the whole width').to.be.closeTo(mainWidth, 2);
+    await page.locator('td.cell[data-host="web01"][data-check="fsmount"] button').click();
+    expect(await page.locator('#details').isVisible()).to.equal(true);
+    expect(await gridWidth(), 'the details panel takes its column').to.be.below(mainWidth - 400);
+    await page.keyboard.press('Escape');
+    expect(await gridWidth(), 'closed: the grid has the width again').to.be.closeTo(mainWidth, 2);
+  });
+
   it('filters hosts and checks by text', async () => {
     await page.locator('#filter-host').fill('WEB02');
     expect(await countVisibleCells()).to.equal(4);

@@ -54,9 +54,10 @@ describe('transport/known-hosts (real ssh-keygen keys)', () => {
 
   it('accepts a plain entry under strict and refuses an unknown host', async () => {
     const kh = file(`# comment\n\n${knownHostsLine('web1,10.0.0.1', a)} a comment\n`);
-    expect(await verifyHostKey({ host: 'web1', port: 22, key: a.blob, files: [kh], policy: 'strict' })).to.deep.equal({ ok: true });
-    expect(await verifyHostKey({ host: '10.0.0.1', port: 22, key: a.blob, files: [kh], policy: 'strict' })).to.deep.equal({ ok: true });
-    expect(await verifyHostKey({ host: 'WEB1', port: 22, key: a.blob, files: [kh], policy: 'strict' })).to.deep.equal({ ok: true });
+    // `where` names the line that vouched for the key (shown by -v).
+    expect(await verifyHostKey({ host: 'web1', port: 22, key: a.blob, files: [kh], policy: 'strict' })).to.deep.equal({ ok: true, where: `known_hosts: ${kh}:3` });
+    expect(await verifyHostKey({ host: '10.0.0.1', port: 22, key: a.blob, files: [kh], policy: 'strict' })).to.deep.equal({ ok: true, where: `known_hosts: ${kh}:3` });
+    expect(await verifyHostKey({ host: 'WEB1', port: 22, key: a.blob, files: [kh], policy: 'strict' })).to.deep.equal({ ok: true, where: `known_hosts: ${kh}:3` });
     const err = refused(await verifyHostKey({ host: 'web2', port: 22, key: a.blob, files: [kh, join(dir, 'missing')], policy: 'strict' }));
     expect(err).to.be.instanceOf(TransportError);
     expect(err.code).to.equal(HostKeyErrorCode.unknown);
@@ -69,9 +70,9 @@ describe('transport/known-hosts (real ssh-keygen keys)', () => {
     const text = readFileSync(kh, 'utf8');
     expect(text).not.to.include('web1');
     expect(text.trim().split('\n').every((l) => l.startsWith('|1|'))).to.equal(true);
-    expect(await verifyHostKey({ host: 'web1', port: 22, key: a.blob, files: [kh], policy: 'strict' })).to.deep.equal({ ok: true });
-    expect(await verifyHostKey({ host: 'web2', port: 2222, key: b.blob, files: [kh], policy: 'strict' })).to.deep.equal({ ok: true });
-    expect(await verifyHostKey({ host: '10.1.2.3', port: 22, key: c.blob, files: [kh], policy: 'strict' })).to.deep.equal({ ok: true });
+    expect(await verifyHostKey({ host: 'web1', port: 22, key: a.blob, files: [kh], policy: 'strict' })).to.deep.equal({ ok: true, where: `known_hosts: ${kh}:1` });
+    expect(await verifyHostKey({ host: 'web2', port: 2222, key: b.blob, files: [kh], policy: 'strict' })).to.deep.equal({ ok: true, where: `known_hosts: ${kh}:2` });
+    expect(await verifyHostKey({ host: '10.1.2.3', port: 22, key: c.blob, files: [kh], policy: 'strict' })).to.deep.equal({ ok: true, where: `known_hosts: ${kh}:3` });
     const err = refused(await verifyHostKey({ host: 'web1', port: 22, key: b.blob, files: [kh], policy: 'strict' }));
     expect(err.code).to.equal(HostKeyErrorCode.changed);
     expect(err.message).to.include(`${kh}:1`).and.include(a.fingerprint).and.include(b.fingerprint);
@@ -80,7 +81,7 @@ describe('transport/known-hosts (real ssh-keygen keys)', () => {
 
   it('matches [host]:port entries only on that port, and bare entries only on port 22', async () => {
     const kh = file(`${knownHostsLine('[db1]:2222', a)}\n${knownHostsLine('db2', b)}\n`);
-    expect(await verifyHostKey({ host: 'db1', port: 2222, key: a.blob, files: [kh], policy: 'strict' })).to.deep.equal({ ok: true });
+    expect(await verifyHostKey({ host: 'db1', port: 2222, key: a.blob, files: [kh], policy: 'strict' })).to.deep.equal({ ok: true, where: `known_hosts: ${kh}:1` });
     expect(refused(await verifyHostKey({ host: 'db1', port: 22, key: a.blob, files: [kh], policy: 'strict' })).code).to.equal(HostKeyErrorCode.unknown);
     expect(refused(await verifyHostKey({ host: 'db2', port: 2200, key: b.blob, files: [kh], policy: 'strict' })).code).to.equal(HostKeyErrorCode.unknown);
     const err = refused(await verifyHostKey({ host: 'db1', port: 2223, key: a.blob, files: [kh], policy: 'strict' }));
@@ -101,8 +102,9 @@ describe('transport/known-hosts (real ssh-keygen keys)', () => {
   it('accepts any of several keys listed for a host, across lines and files', async () => {
     const kh1 = file(`${knownHostsLine('multi', a)}\n${knownHostsLine('multi', ec)}\n`);
     const kh2 = file(`${knownHostsLine('other,multi', rsa)}\n`);
-    for (const k of [a, ec, rsa]) {
-      expect(await verifyHostKey({ host: 'multi', port: 22, key: k.blob, files: [kh1, kh2], policy: 'strict' })).to.deep.equal({ ok: true });
+    const where = [`${kh1}:1`, `${kh1}:2`, `${kh2}:1`];
+    for (const [i, k] of [a, ec, rsa].entries()) {
+      expect(await verifyHostKey({ host: 'multi', port: 22, key: k.blob, files: [kh1, kh2], policy: 'strict' })).to.deep.equal({ ok: true, where: `known_hosts: ${where[i]}` });
     }
     const err = refused(await verifyHostKey({ host: 'multi', port: 22, key: b.blob, files: [kh1, kh2], policy: 'accept-new' }));
     expect(err.code).to.equal(HostKeyErrorCode.changed);
@@ -189,7 +191,7 @@ describe('transport/known-hosts (real ssh-keygen keys)', () => {
     const v1 = await verifyHostKey({ host: 'new1', port: 22, key: b.blob, files: [kh, other], policy: 'accept-new' });
     const v2 = await verifyHostKey({ host: 'new2', port: 2022, key: c.blob, files: [kh, other], policy: 'accept-new', hashNew: true });
     const v3 = await verifyHostKey({ host: 'elsewhere', port: 22, key: b.blob, files: [kh, other], policy: 'accept-new' });
-    expect([v1, v2, v3]).to.deep.equal([{ ok: true, added: true }, { ok: true, added: true }, { ok: true }]);
+    expect([v1, v2, v3]).to.deep.equal([{ ok: true, added: true, where: `added to ${kh}` }, { ok: true, added: true, where: `added to ${kh}` }, { ok: true, where: `known_hosts: ${other}:1` }]);
     const lines = readFileSync(kh, 'utf8').split('\n');
     expect(lines.slice(0, 2)).to.deep.equal([knownHostsLine('old', a), knownHostsLine('new1', b)]);
     expect(lines[2]).to.match(/^\|1\|[A-Za-z0-9+/=]+\|[A-Za-z0-9+/=]+ ssh-ed25519 /);

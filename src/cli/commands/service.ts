@@ -17,6 +17,7 @@ interface Args extends ConnectionArgs, SessionArgs {
   serial?: string;
   'collect-logs': string;
   signal?: string;
+  plan?: boolean;
 }
 
 const FORMATS = ['minimal', 'normal', 'long', 'full', 'json', 'tap', 'junit', 'nagios'];
@@ -45,6 +46,7 @@ function serviceCommand(op: string): CommandModule<object, Args> {
         .option('serial', { type: 'string', describe: op === 'bounce' ? 'Hosts per batch, N or N% (default: the service bounce.serial, else 1)' : 'Hosts at a time, N or N% (default all at once)', requiresArg: true })
         .option('collect-logs', { choices: ['always', 'on-failure', 'never'], default: 'on-failure', describe: "When to copy the service's logs: into the session: always, after a failed operation, never" })
         .option('signal', { type: 'string', hidden: op !== 'kill' && op !== 'signal', describe: `Signal to send: a name (HUP, SIGHUP) or number (default ${op === 'kill' ? 'KILL' : 'TERM'})`, requiresArg: true })
+        .option('plan', { type: 'boolean', describe: 'Print the batches in order and the exact commands each host would run (templates filled) and exit; connects nowhere' })
         .option('o', { alias: 'output', choices: FORMATS, default: 'normal', describe: op === 'status' ? 'Output format (human formats print the table)' : 'Output format' })
         .example(`$0 ${op} kafka inventories/lab.yaml`, `${op[0]?.toUpperCase()}${op.slice(1)} kafka on its hosts`)
         .example(op === 'bounce' ? '$0 bounce kafka --serial 25%' : op === 'status' ? '$0 status inventories/lab.yaml' : `$0 ${op} kafka -H 'lab[1:2]'`, op === 'bounce' ? 'A quarter of the hosts at a time' : op === 'status' ? 'Every service that has a status: command' : 'Only on lab1 and lab2') as never,
@@ -61,6 +63,7 @@ function serviceCommand(op: string): CommandModule<object, Args> {
         collectLogs: argv['collect-logs'] as never,
         ...(argv.signal !== undefined ? { sendSignal: argv.signal } : {}),
         output: argv.o,
+        plan: argv.plan === true,
         connection: argv,
         session: argv,
         argv: process.argv.slice(2),

@@ -11,6 +11,7 @@ interface Args extends SessionArgs {
   k?: string[];
   exclude?: string[];
   'collect-only'?: boolean;
+  plan?: boolean;
   repeat?: number;
   deflake?: number;
   'exit-first'?: boolean;
@@ -38,6 +39,7 @@ export const testCommand: CommandModule<object, Args> = {
       .option('k', { type: 'string', array: true, describe: 'Only tests whose id matches: a glob, or a word the id contains', requiresArg: true })
       .option('exclude', { type: 'string', array: true, describe: 'Leave out tests whose id matches this glob or word', requiresArg: true })
       .option('collect-only', { type: 'boolean', describe: 'List the tests that would run, their needs, timeout and hosts; connect to nothing' })
+      .option('plan', { type: 'boolean', describe: 'Print each test\'s hosts and steps in order with the exact command each host would run (templates filled) and exit; connects nowhere' })
       .option('repeat', { type: 'number', describe: 'Run each test N times (ids #1..#N)', requiresArg: true, coerce: positiveInt('repeat') })
       .option('deflake', { type: 'number', describe: 'Try a failed test up to N times in all; a later pass is FLAKY', requiresArg: true, coerce: positiveInt('deflake') })
       .option('exit-first', { type: 'boolean', describe: 'Start no test after the first failure; the rest are NOT_RUN' })
@@ -58,6 +60,7 @@ export const testCommand: CommandModule<object, Args> = {
       keywords: argv.k ?? [],
       exclude: argv.exclude ?? [],
       collectOnly: argv['collect-only'] === true,
+      plan: argv.plan === true,
       repeat: argv.repeat,
       deflake: argv.deflake,
       exitFirst: argv['exit-first'] === true,

@@ -46,7 +46,7 @@ export async function runExecCommand(opts: {
 
 async function execOn(opts: Parameters<typeof runExecCommand>[0], shard: Shard | undefined, timeoutMs: number | undefined, stdinFile: string | undefined): Promise<void> {
   await withHostCommand({ ...opts, command: 'exec', shard }, async (f) => {
-    const progress = opts.output === 'json' || opts.live ? undefined : await startProgress(f.hosts.length, 'exec');
+    const progress = opts.output === 'json' || opts.live ? undefined : await startProgress(f.hosts.length, 'exec', { plain: (opts.connection?.verbose ?? 0) > 0 });
     const live = opts.live ? new LiveLines({ stdout: (t) => process.stdout.write(t), stderr: (t) => process.stderr.write(t) }) : undefined;
     const op = f.session.operation('exec');
     const { report: ran, outputs, dirs } = await runExec(

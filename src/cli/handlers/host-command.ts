@@ -7,7 +7,7 @@ import { asResultsWriteError } from '../../results/results-write-error.js';
 import { formatShard, selectShard, type Shard } from '../../run/shard.js';
 import { Session } from '../../session/session.js';
 import { Connector } from '../../transport/connector.js';
-import { applyConnectionArgs, type ConnectionArgs } from '../connection-options.js';
+import { applyConnectionArgs, connectionTrace, type ConnectionArgs } from '../connection-options.js';
 import { hostUniverse } from '../host-universe.js';
 import { trapInterrupts } from '../interrupt.js';
 import { resultsRoot, type SessionArgs } from '../session-options.js';
@@ -80,6 +80,7 @@ export async function withHostCommand(opts: HostCommandOptions, body: (frame: Ho
       process.stderr.write(`warning: ${m}\n`);
       session.log(`warning: ${m}`);
     },
+    trace: connectionTrace(opts.connection?.verbose, (line) => session.log(line)),
   });
   const trap = trapInterrupts(() => session.log('interrupted by user'));
   // A session that cannot be written (full disk) stops the run as Ctrl-C would, then fails it with exit 70.

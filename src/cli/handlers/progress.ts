@@ -1,6 +1,7 @@
 // Progress on stderr: a spinner when stderr is a TTY (ora is loaded only then), else periodic plain lines.
 import type { HostResult } from '../../results/types.js';
 import { onPromptStart } from '../../transport/prompt.js';
+import { onInterruptNotice } from '../interrupt.js';
 import { formatProgressLine, progressLineDue } from './progress-lines.js';
 
 /** A running progress display. */
@@ -9,15 +10,20 @@ export interface Progress {
   stop(): void;
 }
 
-/** Starts a spinner counting finished hosts on a TTY, else progress lines (every 10% or 5 s, once the command has lasted 5 s). */
-export async function startProgress(total: number, label: string): Promise<Progress | undefined> {
-  if (!process.stderr.isTTY || process.env.CI) return startProgressLines(total, label);
+/**
+ * Starts a spinner counting finished hosts on a TTY, else progress lines (every 10% or 5 s, once the command has lasted 5 s).
+ * `plain`: lines even on a TTY, for when other lines go to stderr as well (-v), which a spinner's redraw would garble.
+ */
+export async function startProgress(total: number, label: string, opts: { plain?: boolean } = {}): Promise<Progress | undefined> {
+  if (!process.stderr.isTTY || process.env.CI || opts.plain) return startProgressLines(total, label);
   const { default: ora } = await import('ora');
   let done = 0;
   let failed = 0;
   const spinner = ora({ text: `${label}: 0/${total} hosts`, stream: process.stderr }).start();
   // A passphrase prompt ends the spinner: its next frame would erase the question.
   const offPrompt = onPromptStart(() => spinner.stop());
+  // Ctrl-C ends it too: the run goes on only to stop remote work, and the notice must not sit under a stale frame.
+  const offInterrupt = onInterruptNotice(() => spinner.stop());
   return {
     tick: (h) => {
       done++;
@@ -26,6 +32,7 @@ export async function startProgress(total: number, label: string): Promise<Progr
     },
     stop: () => {
       offPrompt();
+      offInterrupt();
       spinner.stop();
     },
   };

@@ -87,7 +87,7 @@ async function runOnce(opts: RunCommandOptions, inventory: Loaded['inventory'], 
     }
   };
   await withHostCommand({ ...opts, command: 'run', filters: describeFilters(filters), loaded: inventory, shard, checkSelection }, async (f) => {
-    const progress = machine ? undefined : await startProgress(f.hosts.length, 'run');
+    const progress = machine ? undefined : await startProgress(f.hosts.length, 'run', { plain: (opts.connection?.verbose ?? 0) > 0 });
     // Hosts left without a check do not run: record the planned ones so a killed run can say "N of M finished".
     await f.session.plan(planRun(inventory, f.hosts, checks.checks, filters).map((p) => p.host.name));
     const op = f.session.operation('run');

@@ -4,11 +4,13 @@ import { ExitCode, UsageError } from '../../errors.js';
 import { didYouMean } from '../../config/suggest.js';
 import { exitCodeFor } from '../../results/exit-code.js';
 import { describeRoll, runServiceOp, selectServiceHosts, validateServiceRequest, type CollectLogs, type ServiceOp } from '../../services/operations.js';
-import type { ConnectionArgs } from '../connection-options.js';
+import { applyConnectionArgs, type ConnectionArgs } from '../connection-options.js';
+import type { ServiceDef } from '../../config/check-types.js';
+import type { Inventory } from '../../config/types.js';
 import type { SessionArgs } from '../session-options.js';
 import type { ServiceStatusRow } from '../../report/status-table.js';
 import type { RunReport } from '../../results/types.js';
-import { withHostCommand } from './host-command.js';
+import { selectCommandHosts, withHostCommand } from './host-command.js';
 import { loadConfig } from './load-config.js';
 
 /** Options of a service command. */
@@ -27,6 +29,8 @@ export interface ServiceCommandOptions {
   session: SessionArgs;
   /** -u, --private-key, -e, --become. */
   connection?: ConnectionArgs;
+  /** --plan: print the batches and each host's commands, connect nowhere. */
+  plan?: boolean;
   argv: string[];
 }
 
@@ -48,6 +52,7 @@ export async function runServiceCommand(opts: ServiceCommandOptions): Promise<vo
     throw new UsageError(`unknown service "${opts.service}"${hint}${asFile}`);
   }
   validateServiceRequest({ op: opts.op, service, ...(opts.serial !== undefined ? { serial: opts.serial } : {}), ...(opts.sendSignal !== undefined ? { sendSignal: opts.sendSignal } : {}) });
+  if (opts.plan) return printServicePlan(opts, inventory, service);
   await withHostCommand({ ...opts, command: opts.op, filters: { service: opts.service }, loaded: inventory }, async (f) => {
     // The planned hosts, so a killed operation's session can say how many finished.
     await f.session.plan(selectServiceHosts(service, inventory, f.hosts).map((h) => h.name));
@@ -86,6 +91,21 @@ export async function runServiceCommand(opts: ServiceCommandOptions): Promise<vo
     if (f.signal.aborted) return { exitCode: ExitCode.interrupted };
     return { exitCode: opts.output === 'nagios' ? nagiosExitCode(report) : exitCodeFor(report) };
   });
+}
+
+/** --plan: the batches in order and each host's commands, templates filled; nothing connects, no session. */
+async function printServicePlan(opts: ServiceCommandOptions, inventory: Inventory, service: ServiceDef): Promise<void> {
+  const { planServiceOp } = await import('../../services/plan-service.js');
+  const hosts = applyConnectionArgs(selectCommandHosts(inventory, opts.pattern, undefined), opts.connection);
+  if (selectServiceHosts(service, inventory, hosts).length === 0) throw new UsageError(`service ${service.name}: no selected host runs it${service.hosts ? ` (its hosts: ${service.hosts})` : ''}`);
+  const plan = planServiceOp({ op: opts.op, service, inventory, hosts, ...(opts.serial !== undefined ? { serial: opts.serial } : {}), ...(opts.sendSignal !== undefined ? { sendSignal: opts.sendSignal } : {}) });
+  if (opts.output === 'json') process.stdout.write(`${JSON.stringify(plan, null, 2)}\n`);
+  else {
+    const { renderServicePlan } = await import('../../report/service-plan-text.js');
+    process.stdout.write(renderServicePlan(plan));
+  }
+  const broken = plan.rounds.some((r) => r.batches.some((b) => b.some((h) => h.error !== undefined)));
+  process.exitCode = broken ? ExitCode.usage : ExitCode.ok;
 }
 
 /** Prints status rows as a table, then the summary line. */

@@ -27,6 +27,8 @@ export interface TestCommandOptions {
   keywords: string[];
   exclude: string[];
   collectOnly: boolean;
+  /** --plan: each test's hosts and steps with the exact commands per host; connects nowhere. */
+  plan?: boolean;
   repeat: number | undefined;
   deflake: number | undefined;
   exitFirst: boolean;
@@ -53,6 +55,7 @@ export async function runTestCommand(opts: TestCommandOptions): Promise<void> {
   let cases = await collectTests({ selectors: opts.selectors, inventory, checks, keywords: opts.keywords, exclude: opts.exclude, params });
   if (opts.failed) cases = onlyFailed(cases, resultsRoot(opts.session));
   if (opts.collectOnly) return printCollected(cases, inventory, opts.output);
+  if (opts.plan) return printPlan(cases, inventory, checks, opts.output);
 
   const { Session } = await import('../../session/session.js');
   const session = await Session.open({
@@ -123,6 +126,20 @@ function onlyFailed(cases: TestCase[], root: string | undefined): TestCase[] {
   const out = cases.filter((c) => failed.has(c.id));
   if (out.length === 0) throw new UsageError(`--failed: none of the failed tests (${[...failed].join(', ')}) is in the selection`);
   return out;
+}
+
+/** --plan: each test's hosts and steps, commands filled per host; exit 2 when a step cannot be prepared. */
+async function printPlan(cases: TestCase[], inventory: Inventory, checks: CheckSet, output: string): Promise<void> {
+  const { planTests } = await import('../../tests/plan-test.js');
+  const plans = planTests(cases, inventory, checks);
+  if (output === 'json') process.stdout.write(`${JSON.stringify({ tests: plans }, null, 2)}\n`);
+  else {
+    const { renderTestPlans } = await import('../../report/test-plan-text.js');
+    process.stdout.write(renderTestPlans(plans));
+  }
+  const errors = plans.flatMap((p) => p.steps.flatMap((s) => (s.error !== undefined ? [s.error] : [])));
+  for (const e of errors) process.stderr.write(`${e}\n`);
+  process.exitCode = errors.length ? ExitCode.usage : ExitCode.ok;
 }
 
 /** --collect-only: each test id, its needs, timeout and the hosts it would get on its own. */

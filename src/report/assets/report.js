@@ -219,19 +219,24 @@
     const checkText = filters.check.value.trim().toLowerCase();
     const checkShown = (c) => !checkText || c.toLowerCase().includes(checkText);
     let visible = 0;
-    document.querySelectorAll('#grid [data-check]').forEach((node) => {
-      node.hidden = !checkShown(node.dataset.check);
-    });
+    // Cells shown per check: a column whose cells the filters all hide goes too, header and empty cells included.
+    const perCheck = new Map();
     document.querySelectorAll('#grid tbody tr').forEach((row) => {
       const hostShown = !hostText || row.dataset.host.toLowerCase().includes(hostText);
       let rowVisible = 0;
       row.querySelectorAll('td.cell').forEach((td) => {
         const show = hostShown && checkShown(td.dataset.check) && statuses.has(td.dataset.status);
         td.classList.toggle('filtered', !show);
-        if (show) rowVisible += 1;
+        if (show) {
+          rowVisible += 1;
+          perCheck.set(td.dataset.check, (perCheck.get(td.dataset.check) || 0) + 1);
+        }
       });
       row.hidden = rowVisible === 0;
       visible += rowVisible;
+    });
+    document.querySelectorAll('#grid [data-check]').forEach((node) => {
+      node.hidden = !perCheck.get(node.dataset.check);
     });
     filters.shown.textContent = 'showing ' + visible + ' of ' + entries.length;
   }
@@ -254,6 +259,7 @@
       appendResult(entry.result);
     }
     details.hidden = false;
+    main.classList.add('with-details');
   }
 
   /** Appends the sections of a check result, skipping empty ones. */
@@ -281,6 +287,7 @@
 
   function closeDetails() {
     details.hidden = true;
+    main.classList.remove('with-details');
     if (selected) selected.classList.remove('selected');
     selected = null;
   }
