@@ -12,6 +12,7 @@ export { renderHtml } from './html.js';
 export { renderHostsTable, type HostRow } from './hosts-table.js';
 export { renderStatusTable, type ServiceState, type ServiceStatusRow } from './status-table.js';
 export { detectColor } from './color.js';
+export { terminalWidth } from './terminal-width.js';
 export { isFailing, isPassing } from './verdict.js';
 export { listEntries, CONNECT_CHECK, type ReportEntry } from './entries.js';
 export { formatDuration } from './format-time.js';

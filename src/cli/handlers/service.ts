@@ -59,7 +59,7 @@ export async function runServiceCommand(opts: ServiceCommandOptions): Promise<vo
     await op.writeReport(outcome.report);
     const { rows, roll } = outcome;
 
-    const { renderReport, renderStatusTable, renderSummaryLine, nagiosExitCode, detectColor } = await import('../../report/index.js');
+    const { renderReport, renderStatusTable, renderSummaryLine, nagiosExitCode, detectColor, terminalWidth } = await import('../../report/index.js');
     const rollLine = roll ? describeRoll(service.name, roll) : undefined;
     if (rollLine) f.session.note(rollLine);
     const report = await f.session.writeReports(new Date(outcome.report.endedAt ?? Date.now()));
@@ -68,7 +68,7 @@ export async function runServiceCommand(opts: ServiceCommandOptions): Promise<vo
     const color = !machine && detectColor(process.env, process.stdout.isTTY === true);
     const session = f.sessionLabel ? { session: f.sessionLabel } : {};
     if (rows && !machine) {
-      process.stdout.write(ensureNewline(renderStatusTable(rows, { color })));
+      process.stdout.write(ensureNewline(renderStatusTable(rows, { color, width: terminalWidth(process.env, process.stdout) })));
       process.stdout.write(`${renderSummaryLine(report, f.sessionLabel)}\n`);
     } else {
       process.stdout.write(ensureNewline(renderReport(report, opts.output as never, { color, ...session })));
