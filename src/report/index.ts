@@ -1,7 +1,7 @@
 // The report layer's surface: every format, the tables, and the colour decision.
 export { renderReport } from './render.js';
 export { REPORT_FORMATS, isReportFormat, type HumanLevel, type RenderOptions, type ReportFormat } from './options.js';
-export { renderHuman } from './human.js';
+export { renderHuman, renderHostBlock, renderHostNotice, foldsHosts } from './human.js';
 export { renderSummaryLine } from './summary-line.js';
 export { renderJson } from './json.js';
 export { renderTap } from './tap.js';
