@@ -34,6 +34,15 @@ describe('report/table', () => {
     expect(lines[2]).to.match(/^├/);
   });
 
+  it('a long table is still one table: one top, one header rule, one bottom, every row once and in order', () => {
+    for (const n of [0, 1, 99, 100, 101, 250]) {
+      const lines = renderTable(['n', 'text'], Array.from({ length: n }, (_, i) => [String(i), `row ${i}`]), { width: 30 }).trimEnd().split('\n');
+      expect(lines.filter((l) => /^[┌├└]/.test(l)).map((l) => l[0])).to.deep.equal(n === 0 ? ['┌', '└'] : ['┌', '├', '└']);
+      expect(lines.filter((l) => /^│ \d/.test(l)).map((l) => Number(l.split('│')[1]))).to.deep.equal(Array.from({ length: n }, (_, i) => i));
+      expect(new Set(lines.map((l) => Array.from(l).length)).size, 'every line as wide').to.equal(1);
+    }
+  });
+
   it('fitColumns takes from the widest column first, down to 6, then lower only if it must', () => {
     expect(fitColumns([5, 30, 10], 30)).to.deep.equal([5, 15, 10]);
     expect(fitColumns([5, 30, 10], 100)).to.deep.equal([5, 30, 10]);
