@@ -74,47 +74,56 @@ export function expandFolded(name: string): string[] {
   return out;
 }
 
-/** Folds host names back into ranges for display: web01 web02 web03 web07 → web[01-03,07]. */
+/**
+ * Folds host names into clush-style ranges for display, one implementation for every host list smoker
+ * prints: web02..web11 db12..db21 → `web[02-11],db[12-21]`. The last number of a name is folded; zero
+ * padding is kept (a padded width never merges with another width), unpadded numbers of any length
+ * merge (n9 n10 → n[9-10]); groups keep the order of their first name, duplicates show once.
+ */
 export function foldHosts(names: readonly string[]): string {
-  const groups = new Map<string, { width: number; nums: number[]; raw: string[] }>();
-  const plain: string[] = [];
-  const order: string[] = [];
-  for (const n of names) {
-    const m = /^(.*?)(\d+)(\D*)$/.exec(n);
-    if (!m) {
-      plain.push(n);
-      order.push(n);
+  const parsed = [...new Set(names)].map(splitNumber);
+  // Widths spelled with a leading zero, per prefix/suffix: an unpadded number of that length (web10 beside web01) joins them.
+  const padded = new Set(parsed.flatMap((p) => (p.digits !== undefined && isPadded(p.digits) ? [`${p.stem}\u0000${p.digits.length}`] : [])));
+  const groups = new Map<string, { pre: string; post: string; width: number; nums: number[]; raw: string[] }>();
+  for (const p of parsed) {
+    if (p.digits === undefined) {
+      groups.set(`plain\u0000${p.name}`, { pre: p.name, post: '', width: 0, nums: [], raw: [p.name] });
       continue;
     }
-    const [, pre = '', digits = '', post = ''] = m;
-    const key = `${pre}\u0000${post}\u0000${digits.length}`;
-    let g = groups.get(key);
-    if (!g) {
-      g = { width: digits.length, nums: [], raw: [] };
-      groups.set(key, g);
-      order.push(key);
-    }
-    g.nums.push(Number(digits));
-    g.raw.push(n);
+    const width = isPadded(p.digits) || padded.has(`${p.stem}\u0000${p.digits.length}`) ? p.digits.length : 0;
+    const key = `${p.stem}\u0000${width}`;
+    const g = groups.get(key) ?? { pre: p.pre, post: p.post, width, nums: [], raw: [] };
+    g.nums.push(Number(p.digits));
+    g.raw.push(p.name);
+    groups.set(key, g);
   }
-  return order
-    .map((key) => {
-      const g = groups.get(key);
-      if (!g) return key;
-      if (g.nums.length === 1) return g.raw[0] ?? '';
-      const [pre = '', post = ''] = key.split('\u0000');
-      const nums = [...new Set(g.nums)].sort((x, y) => x - y);
-      const pad = (x: number) => String(x).padStart(g.width, '0');
-      const parts: string[] = [];
-      for (let i = 0; i < nums.length; ) {
-        let j = i;
-        while (j + 1 < nums.length && (nums[j + 1] ?? 0) === (nums[j] ?? 0) + 1) j++;
-        const a = nums[i] ?? 0;
-        const b = nums[j] ?? 0;
-        parts.push(a === b ? pad(a) : `${pad(a)}-${pad(b)}`);
-        i = j + 1;
-      }
-      return `${pre}[${parts.join(',')}]${post}`;
-    })
-    .join(',');
+  return [...groups.values()].map((g) => (g.raw.length === 1 ? g.raw[0] ?? '' : `${g.pre}[${foldNumbers(g.nums, g.width)}]${g.post}`)).join(',');
+}
+
+/** A name cut around its last number: `web01.example.com` → web, 01, .example.com. */
+function splitNumber(name: string): { name: string; pre: string; digits: string | undefined; post: string; stem: string } {
+  const m = /^(.*?)(\d+)(\D*)$/.exec(name);
+  if (!m) return { name, pre: name, digits: undefined, post: '', stem: name };
+  const [, pre = '', digits = '', post = ''] = m;
+  return { name, pre, digits, post, stem: `${pre}\u0000${post}` };
+}
+
+function isPadded(digits: string): boolean {
+  return digits.length > 1 && digits.startsWith('0');
+}
+
+/** Sorted numbers as runs: 1 2 3 7 → `1-3,7`, each padded to `width`. */
+function foldNumbers(numbers: readonly number[], width: number): string {
+  const nums = [...new Set(numbers)].sort((x, y) => x - y);
+  const pad = (x: number) => String(x).padStart(width, '0');
+  const parts: string[] = [];
+  for (let i = 0; i < nums.length; ) {
+    let j = i;
+    while (j + 1 < nums.length && (nums[j + 1] ?? 0) === (nums[j] ?? 0) + 1) j++;
+    const a = nums[i] ?? 0;
+    const b = nums[j] ?? 0;
+    parts.push(a === b ? pad(a) : `${pad(a)}-${pad(b)}`);
+    i = j + 1;
+  }
+  return parts.join(',');
 }

@@ -18,8 +18,8 @@ export interface HostRow {
   groups?: readonly string[];
 }
 
-/** Renders resolved hosts as a table: host, address, port, user, transport, jump, auth, host keys, groups. */
-export function renderHostsTable(rows: readonly HostRow[], opts: { color?: boolean } = {}): string {
+/** Renders resolved hosts as a table (fitted to `width` when given): host, address, port, user, transport, jump, auth, host keys, groups. */
+export function renderHostsTable(rows: readonly HostRow[], opts: { color?: boolean; width?: number | undefined } = {}): string {
   const head = ['HOST', 'ADDRESS', 'PORT', 'USER', 'TRANSPORT', 'JUMP', 'AUTH', 'HOST KEYS', 'GROUPS'];
   const body = rows.map((r) => [
     escapeControls(r.name),
@@ -32,7 +32,7 @@ export function renderHostsTable(rows: readonly HostRow[], opts: { color?: boole
     r.transport === 'local' ? '' : r.hostKeyPolicy ?? 'strict',
     (r.groups ?? []).join(','),
   ]);
-  return withColor(opts.color ?? false, () => renderTable(head, body));
+  return withColor(opts.color ?? false, () => renderTable(head, body, { width: opts.width }));
 }
 
 /** Describes how a host authenticates, naming files and variables, never secrets. */

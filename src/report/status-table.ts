@@ -22,10 +22,11 @@ const STATE_COLOR: Record<ServiceState, (text: string) => string> = {
   unreachable: (t) => kleur.red(t),
 };
 
-/** Renders service states as a table: service, host, coloured state, detail. */
-export function renderStatusTable(rows: readonly ServiceStatusRow[], opts: { color?: boolean } = {}): string {
+/** Renders service states as a table (fitted to `width` when given): service, host, coloured state, detail. */
+export function renderStatusTable(rows: readonly ServiceStatusRow[], opts: { color?: boolean; width?: number | undefined } = {}): string {
   return withColor(opts.color ?? false, () => renderTable(
     ['SERVICE', 'HOST', 'STATE', 'DETAIL'],
     rows.map((r) => [r.service, r.host, STATE_COLOR[r.state](r.state), r.detail ?? '']),
+    { width: opts.width },
   ));
 }

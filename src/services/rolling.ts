@@ -1,4 +1,5 @@
 // Rolling operations: restart (stop all, then start all) and bounce (batch by batch), and who was left alone.
+import { foldHosts } from '../config/ranges.js';
 import { runStart, runStop } from './phases.js';
 import { runRoll, type RollOutcome } from './roll.js';
 import type { ServiceHost } from './service-host.js';
@@ -65,9 +66,9 @@ export async function runBounce(batches: ServiceHost[][], pauseMs: number, roll:
   };
 }
 
-/** One line saying how a roll went: `bounce demo: 2 bounced (a, b) · 1 failed (c) · 1 left (d)`. */
+/** One line saying how a roll went: `bounce demo: 2 bounced (web[01-02]) · 1 failed (web03) · 1 left (web04)`, hosts folded. */
 export function describeRoll(service: string, roll: RollSummary): string {
-  const part = (n: string[], what: string) => `${n.length} ${what}${n.length ? ` (${n.join(', ')})` : ''}`;
+  const part = (n: string[], what: string) => `${n.length} ${what}${n.length ? ` (${foldHosts(n)})` : ''}`;
   const where = roll.stoppedAtBatch !== undefined ? ` · ${roll.reason === 'interrupted' ? 'interrupted' : 'stopped'} at batch ${roll.stoppedAtBatch} of ${roll.batches.length}` : ` · ${roll.batches.length} batches`;
   return `bounce ${service}: ${[part(roll.bounced, 'bounced'), part(roll.failed, 'failed'), part(roll.left, 'left')].join(' · ')}${where}`;
 }

@@ -45,7 +45,7 @@ describe('smoker checks (e2e)', () => {
     const r = ws.smoker(['checks']);
     expect(r.code).to.equal(0);
     expect(r.stdout).to.match(/│ check +│ type +│ category +│ component +│ command \/ module +│ parser +│ timeout +│ hosts +│/);
-    expect(r.stdout).to.match(/│ flaky +│ healthCheck +│ app +│ api +│ test ! -e \{\{ host \}\}\.broken +│ auto +│ 30s +│ fast, mid, slow +│/);
+    expect(r.stdout).to.match(/│ flaky +│ healthCheck +│ app +│ api +│ test ! -e \{\{ host \}\}\.broken +│ auto +│ 30s +│ fast,mid,slow +│/);
     expect(r.stdout).to.match(/│ uptime +│ healthCheck +│ system +│ +│ module uptime +│ auto +│ 5s +│/);
     expect(r.stdout).to.match(/│ load +│ +│ +│ +│ cat \/proc\/loadavg +│ number +│ 30s +│ mid +│/);
     expect(r.stdout).to.match(/│ old \(disabled\) .*│ \(none\) +│/);

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { expandRange, foldHosts } from '../../src/config/ranges.js';
+import { expandFolded, expandRange, foldHosts } from '../../src/config/ranges.js';
 
 describe('config/ranges', () => {
   it('expands zero-padded numeric ranges', () => {
@@ -21,5 +21,39 @@ describe('config/ranges', () => {
     expect(foldHosts(['web01', 'web02', 'web03', 'web07'])).to.equal('web[01-03,07]');
     expect(foldHosts(['db1', 'web01', 'web02'])).to.equal('db1,web[01-02]');
     expect(foldHosts(['alpha'])).to.equal('alpha');
+  });
+
+  describe('foldHosts (clush nodeset folding, for every host list smoker prints)', () => {
+    const range = (prefix: string, from: number, to: number, width: number, suffix = '') =>
+      Array.from({ length: to - from + 1 }, (_, i) => `${prefix}${String(from + i).padStart(width, '0')}${suffix}`);
+
+    it('folds each prefix into ranges, in order of first appearance: web[02-11],db[12-21]', () => {
+      expect(foldHosts([...range('web', 2, 11, 2), ...range('db', 12, 21, 2)])).to.equal('web[02-11],db[12-21]');
+    });
+    it('keeps zero padding and sorts numbers within a range', () => {
+      expect(foldHosts(['web010', 'web008', 'web009', 'web001'])).to.equal('web[001,008-010]');
+      expect(foldHosts(['n09', 'n10', 'n11'])).to.equal('n[09-11]');
+    });
+    it('joins unpadded numbers of different lengths: n9,n10 is n[9-10]', () => {
+      expect(foldHosts(['n8', 'n9', 'n10', 'n11', 'n100'])).to.equal('n[8-11,100]');
+    });
+    it('never merges a padded and an unpadded spelling of different widths', () => {
+      expect(foldHosts(['web1', 'web01', 'web02'])).to.equal('web1,web[01-02]');
+    });
+    it('shows gaps as separate ranges and single numbers alone', () => {
+      expect(foldHosts(['h1', 'h2', 'h4', 'h6', 'h7', 'h8'])).to.equal('h[1-2,4,6-8]');
+    });
+    it('keeps suffixes such as a domain: web01.example.com', () => {
+      expect(foldHosts(range('web', 1, 3, 2, '.example.com'))).to.equal('web[01-03].example.com');
+      expect(foldHosts(['web01.example.com', 'web02.example.org'])).to.equal('web01.example.com,web02.example.org');
+    });
+    it('leaves names without a number as they are, once each', () => {
+      expect(foldHosts(['alpha', 'beta', 'alpha', 'web1', 'web2'])).to.equal('alpha,beta,web[1-2]');
+      expect(foldHosts([])).to.equal('');
+    });
+    it('expands back to the same names (expandFolded)', () => {
+      const names = [...range('web', 1, 12, 2), 'web15', ...range('n', 8, 12, 0), 'db1'];
+      expect(foldHosts(names).split(/,(?![^[]*\])/).flatMap(expandFolded).sort()).to.deep.equal([...names].sort());
+    });
   });
 });

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import kleur from 'kleur';
-import { renderHuman } from '../../src/report/human.js';
+import { renderHostBlock, renderHostNotice, renderHuman } from '../../src/report/human.js';
 import { buildAllOkReport, buildSampleReport, makeCheck, makeHost, makeReport } from './sample.js';
 
 const ESC = '\u001b';
@@ -122,5 +122,28 @@ describe('report/human', () => {
     const strip = (s: string) => s.replace(/\u001b\[[0-9;]*m/g, '');
     const plain = renderHuman(buildSampleReport(), 'long', opts);
     expect(strip(renderHuman(buildSampleReport(), 'long', { ...opts, color: true }))).to.equal(plain);
+  });
+
+  describe('streaming pieces', () => {
+    const report = buildSampleReport();
+    const [first, second] = Object.keys(report.hosts) as [string, string];
+
+    it('a host block is the host as the whole view shows it, and the rest leaves printed hosts out', () => {
+      const block = renderHostBlock(first, report.hosts[first]!, 'normal', opts);
+      expect(renderHuman(report, 'normal', opts)).to.contain(block);
+      const rest = renderHuman(report, 'normal', opts, new Set([first]));
+      expect(rest).to.not.contain(block);
+      expect(rest).to.match(new RegExp(`^${second} +\\[`, 'm'));
+      expect(rest.trimEnd().split('\n').at(-1)).to.match(/^\d+ hosts: /);
+    });
+
+    it('minimal hides an all-OK host; a notice names a non-OK host and its non-OK checks, nothing for OK', () => {
+      const ok = makeHost('ok1', [makeCheck('ok1', 'a')]);
+      const bad = makeHost('web07', [makeCheck('web07', 'disk', { status: 'ERROR' }), makeCheck('web07', 'load', { status: 'WARN' }), makeCheck('web07', 'up')]);
+      expect(renderHostBlock('ok1', ok, 'minimal', opts)).to.equal('');
+      expect(renderHostNotice('ok1', ok, opts)).to.equal('');
+      expect(renderHostNotice('web07', bad, opts)).to.match(/^web07 +\[ERROR\] disk, load\n$/);
+      expect(renderHostNotice('gone', makeHost('gone', [], 'connect ECONNREFUSED'), opts)).to.match(/^gone +\[ERROR\] unreachable\n$/);
+    });
   });
 });

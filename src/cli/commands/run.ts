@@ -19,6 +19,7 @@ interface Args extends ConnectionArgs, SessionArgs, FilterArgs {
   every?: string;
   watch?: string[];
   plan?: boolean;
+  sort?: boolean;
   'fail-on': string;
   strict?: boolean;
 }
@@ -37,6 +38,7 @@ export const runCommand: CommandModule<object, Args> = {
       .option('every', { type: 'string', describe: 'Repeat the run every DURATION until Ctrl-C (one session per round)', requiresArg: true })
       .option('fail-on', { choices: ['error', 'warn'], default: 'error', describe: 'Exit 1 on ERROR/UNKNOWN (default) or also on WARN' })
       .option('watch', listOption("Tail these services' watch: logs on their hosts while the checks run; exceptions become WARN"))
+      .option('sort', { type: 'boolean', describe: 'Human output: wait for every host and print them in inventory order (default: each host as it finishes)' })
       .option('plan', { type: 'boolean', describe: 'Print the exact command each host would run (templates filled) and exit; connects nowhere' })
       .example('$0 run inventories/local.yaml', 'The built-in example on this machine')
       .example('$0 run inventories/prod.yaml --smoke -H web', 'Smoke tests on the web group')
@@ -56,6 +58,7 @@ export const runCommand: CommandModule<object, Args> = {
       watch: argv.watch,
       connection: argv,
       plan: argv.plan === true,
+      sort: argv.sort === true,
       failOn: argv['fail-on'] as 'error' | 'warn',
       strict: argv.strict,
       filters: argv,

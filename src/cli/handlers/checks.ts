@@ -1,7 +1,9 @@
 // Handler of `smoker checks`.
 import type { CheckDef } from '../../config/check-types.js';
 import { selectHostsStrict } from '../../config/patterns.js';
+import { foldHosts } from '../../config/ranges.js';
 import { detectColor, withColor } from '../../report/color.js';
+import { terminalWidth } from '../../report/terminal-width.js';
 import { renderTable } from '../../report/table.js';
 import { unmatchedFilters, type CheckFilters } from '../../run/filters.js';
 import { SelectionError } from '../../errors.js';
@@ -39,7 +41,7 @@ export async function runChecksList(opts: ChecksListOptions): Promise<void> {
     return;
   }
   const head = ['check', 'type', 'category', 'component', 'command / module', 'parser', 'timeout', 'hosts'];
-  const table = withColor(detectColor(process.env, process.stdout.isTTY === true), () => renderTable(head, listed.map(row)));
+  const table = withColor(detectColor(process.env, process.stdout.isTTY === true), () => renderTable(head, listed.map(row), { width: terminalWidth(process.env, process.stdout) }));
   process.stdout.write(`${table}${listed.length} check${listed.length === 1 ? '' : 's'}\n`);
   // The services too, unless check filters ask about particular checks.
   const services = Object.keys(filters).length === 0 ? selectServices(inventory, checks, opts.pattern) : [];
@@ -62,7 +64,7 @@ function row({ def, hosts }: ResolvedCheck): string[] {
     clip(what, 48),
     parserName(def),
     formatTimeout(def.timeoutMs),
-    hosts.length === 0 ? '(none)' : clip(hosts.join(', '), 40),
+    hosts.length === 0 ? '(none)' : foldHosts(hosts),
   ];
 }
 

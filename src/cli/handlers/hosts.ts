@@ -2,6 +2,7 @@
 import { loadAnyInventory } from '../../config/load-any-inventory.js';
 import { selectHostsStrict } from '../../config/patterns.js';
 import { renderHostsTable, type HostRow } from '../../report/hosts-table.js';
+import { terminalWidth } from '../../report/terminal-width.js';
 import { parseShard, selectShard } from '../../run/shard.js';
 import type { HostConfig } from '../../config/types.js';
 import { loadSshConfig, type SshConfig } from '../../transport/ssh-config.js';
@@ -20,13 +21,13 @@ export async function runHosts(opts: { inventory: string; pattern: string | unde
   // What a connection would really use: the inventory, then ~/.ssh/config for what it leaves unset.
   const sshConfig = hosts.some((h) => h.transport === 'ssh') ? loadSshConfig() : undefined;
   for (const w of sshConfig?.warnings ?? []) process.stderr.write(`warning: ${w}\n`);
-  process.stdout.write(renderHosts(hosts, sshConfig, opts.output));
+  process.stdout.write(renderHosts(hosts, sshConfig, opts.output, terminalWidth(process.env, process.stdout)));
 }
 
-/** The text `smoker hosts` prints: each host as a connection would see it (a table, or JSON with an `ssh` part). */
-export function renderHosts(hosts: readonly HostConfig[], sshConfig: SshConfig | undefined, output: 'table' | 'json'): string {
+/** The text `smoker hosts` prints: each host as a connection would see it (a table no wider than `width`, or JSON with an `ssh` part). */
+export function renderHosts(hosts: readonly HostConfig[], sshConfig: SshConfig | undefined, output: 'table' | 'json', width?: number): string {
   if (output === 'json') return `${JSON.stringify(hosts.map((h) => toJson(h, sshConfig)), null, 2)}\n`;
-  return `${renderHostsTable(hosts.map((h) => toRow(h, sshConfig)))}\n${hosts.length} host${hosts.length === 1 ? '' : 's'}\n`;
+  return `${renderHostsTable(hosts.map((h) => toRow(h, sshConfig)), { width })}\n${hosts.length} host${hosts.length === 1 ? '' : 's'}\n`;
 }
 
 /** A table row with the effective address, port, user, jump hosts, keys and host-key policy. */

@@ -7,6 +7,8 @@ import { formatProgressLine, progressLineDue } from './progress-lines.js';
 /** A running progress display. */
 export interface Progress {
   tick(h: HostResult): void;
+  /** Writes text to stdout without garbling the spinner: it is cleared first and drawn again after. */
+  print(text: string): void;
   stop(): void;
 }
 
@@ -29,6 +31,13 @@ export async function startProgress(total: number, label: string, opts: { plain?
       done++;
       if (h.status !== 'OK') failed++;
       spinner.text = `${label}: ${done}/${total} hosts${failed ? `, ${failed} not OK` : ''}`;
+    },
+    print: (text) => {
+      // stdout and stderr share the terminal: the spinner's frame is erased so no line starts behind it.
+      const spinning = spinner.isSpinning;
+      if (spinning) spinner.clear();
+      process.stdout.write(text);
+      if (spinning) spinner.render();
     },
     stop: () => {
       offPrompt();
@@ -60,6 +69,7 @@ function startProgressLines(total: number, label: string): Progress {
       if (h.status !== 'OK') failed++;
       maybePrint();
     },
+    print: (text) => process.stdout.write(text),
     stop: () => clearInterval(timer),
   };
 }

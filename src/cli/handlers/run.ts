@@ -15,6 +15,8 @@ import { resultsRoot, type SessionArgs } from '../session-options.js';
 import { withHostCommand } from './host-command.js';
 import { loadConfig } from './load-config.js';
 import { startProgress } from './progress.js';
+import { startHostStream } from './host-stream.js';
+import type { HumanLevel } from '../../report/options.js';
 import { sleepFor } from '../../sleep-for.js';
 
 /** Options of the run handler. */
@@ -26,6 +28,8 @@ export interface RunCommandOptions {
   forks: number | undefined;
   every: string | undefined;
   failOn: 'error' | 'warn';
+  /** --sort: human output waits for every host and prints them in inventory order, instead of each as it finishes. */
+  sort?: boolean;
   /** --shard K/N as given. */
   shard?: string | undefined;
   /** --plan: print what each host would run, connect nowhere. */
@@ -89,18 +93,28 @@ async function runOnce(opts: RunCommandOptions, inventory: Loaded['inventory'], 
   await withHostCommand({ ...opts, command: 'run', filters: describeFilters(filters), loaded: inventory, shard, checkSelection }, async (f) => {
     const progress = machine ? undefined : await startProgress(f.hosts.length, 'run', { plain: (opts.connection?.verbose ?? 0) > 0 });
     // Hosts left without a check do not run: record the planned ones so a killed run can say "N of M finished".
-    await f.session.plan(planRun(inventory, f.hosts, checks.checks, filters).map((p) => p.host.name));
+    const planned = planRun(inventory, f.hosts, checks.checks, filters).map((p) => p.host.name);
+    await f.session.plan(planned);
+    const { renderReport, renderHuman, nagiosExitCode, detectColor } = await import('../../report/index.js');
+    const color = !machine && detectColor(process.env, process.stdout.isTTY === true);
+    const level = opts.output as HumanLevel;
+    // Human output streams (each host as it finishes) unless --sort; machine formats never do.
+    const stream = machine || opts.sort ? undefined : await startHostStream(level, planned.length, { color }, (t) => (progress ? progress.print(t) : process.stdout.write(t)));
     const op = f.session.operation('run');
     const checked = await runChecks(
-      { inventory, hosts: f.hosts, checks, filters, ...(opts.watch?.length ? { watch: opts.watch } : {}), ...(opts.forks !== undefined ? { forks: opts.forks } : {}), signal: f.signal, session: op, onHostDone: (h) => progress?.tick(h) },
+      {
+        inventory, hosts: f.hosts, checks, filters, ...(opts.watch?.length ? { watch: opts.watch } : {}), ...(opts.forks !== undefined ? { forks: opts.forks } : {}), signal: f.signal, session: op,
+        onHostDone: (h) => {
+          progress?.tick(h);
+          stream?.host(h);
+        },
+      },
       f.connector,
-    );
-    progress?.stop();
+    ).finally(() => progress?.stop());
     await op.writeReport(checked);
     const report = await f.session.writeReports(new Date(checked.endedAt ?? Date.now()));
-    const { renderReport, nagiosExitCode, detectColor } = await import('../../report/index.js');
-    const color = !machine && detectColor(process.env, process.stdout.isTTY === true);
-    process.stdout.write(ensureNewline(renderReport(report, opts.output as never, { color, failOn: opts.failOn, ...(f.sessionLabel ? { session: f.sessionLabel } : {}) })));
+    const renderOpts = { color, failOn: opts.failOn, ...(f.sessionLabel ? { session: f.sessionLabel } : {}) };
+    process.stdout.write(ensureNewline(machine ? renderReport(report, opts.output as never, renderOpts) : renderHuman(report, level, renderOpts, stream?.printed)));
     if (Object.keys(report.hosts).length === 0) process.stderr.write('smoker: no check matched the hosts and filters given\n');
     return { exitCode: opts.output === 'nagios' ? nagiosExitCode(report) : exitCodeFor(report, opts.failOn) };
   });

@@ -110,8 +110,8 @@ async function printServicePlan(opts: ServiceCommandOptions, inventory: Inventor
 
 /** Prints status rows as a table, then the summary line. */
 export async function printStatusTable(rows: readonly ServiceStatusRow[], report: RunReport, sessionLabel: string | undefined, color: boolean): Promise<void> {
-  const { renderStatusTable, renderSummaryLine } = await import('../../report/index.js');
-  process.stdout.write(ensureNewline(renderStatusTable(rows, { color })));
+  const { renderStatusTable, renderSummaryLine, terminalWidth } = await import('../../report/index.js');
+  process.stdout.write(ensureNewline(renderStatusTable(rows, { color, width: terminalWidth(process.env, process.stdout) })));
   process.stdout.write(`${renderSummaryLine(report, sessionLabel)}\n`);
 }
 

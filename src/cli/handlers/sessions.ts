@@ -4,6 +4,7 @@ import { formatCounts } from '../../report/counts.js';
 import { paintStatus, withColor, detectColor } from '../../report/color.js';
 import { formatDuration, formatTimestamp } from '../../report/format-time.js';
 import { renderTable } from '../../report/table.js';
+import { terminalWidth } from '../../report/terminal-width.js';
 import { listSessions, takeLast } from '../../results/session-list.js';
 import { summarizeSession, type SessionSummary } from '../../results/session-summary.js';
 
@@ -22,7 +23,7 @@ export function runSessions(opts: { root: string; output: 'table' | 'json'; last
     return;
   }
   const table = withColor(detectColor(process.env, process.stdout.isTTY === true), () =>
-    renderTable(['id', 'command', 'state', 'hosts', 'checks', 'duration', 'started'], summaries.map(row)));
+    renderTable(['id', 'command', 'state', 'hosts', 'checks', 'duration', 'started'], summaries.map(row), { width: terminalWidth(process.env, process.stdout) }));
   process.stdout.write(`${table}${summaries.length} session${summaries.length === 1 ? '' : 's'} in ${opts.root}\n`);
 }
 
