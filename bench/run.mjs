@@ -10,7 +10,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { preflight, describeMachine } from './lib/preflight.mjs';
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const ALL_TOOLS = ['floor', 'floor256', 'smoker', 'smoker-run', 'pssh', 'pdsh', 'clush', 'ansible-command', 'ansible-raw'];
+const ALL_TOOLS = ['floor', 'floor256', 'smoker', 'smoker-run', 'smoker-run-other', 'pssh', 'pdsh', 'clush', 'ansible-command', 'ansible-raw'];
 const PEERS = ['floor', 'smoker', 'pssh', 'pdsh', 'clush', 'ansible-command', 'ansible-raw'];
 
 const { values: opt } = parseArgs({
@@ -27,6 +27,8 @@ const { values: opt } = parseArgs({
     quick: { type: 'boolean', default: false },
     'no-install': { type: 'boolean', default: false },
     out: { type: 'string' },
+    // Another build of smoker (its dist/bin/smoker.js) whose `run` is measured beside this one's, same lab, same rounds.
+    'other-smoker': { type: 'string' },
     help: { type: 'boolean', short: 'h', default: false },
   },
 });
@@ -46,8 +48,9 @@ const log = (m) => process.stderr.write(`[bench ${((Date.now() - started) / 1000
 /** The workloads: which lab, which port (2222 = through the delay proxy), which tools. */
 const WORKLOADS = {
   'exec-100': { lab: 'small', port: 22, title: `exec \`true\` on ${small} hosts (one sshd per host)`, tools: PEERS },
-  'run-100': { lab: 'small', port: 22, title: `run 20 command checks on ${small} hosts, against smoker exec on the same hosts`, tools: ['smoker', 'smoker-run'] },
+  'run-100': { lab: 'small', port: 22, title: `run 20 command checks on ${small} hosts, against smoker exec on the same hosts`, tools: ['smoker', 'smoker-run', 'smoker-run-other'] },
   'exec-100-latency': { lab: 'latency', port: 2222, title: `exec \`true\` on ${small} hosts with ${opt.latency} ms one-way latency (one shared sshd behind the delay proxy; server CPU includes the proxy's)`, tools: [...PEERS, 'smoker-run'] },
+  'run-1000': { lab: 'large', port: 22, checks: 'checks-5.yaml', title: `run 5 command checks on ${large} hosts, against smoker exec on the same hosts`, tools: ['smoker', 'smoker-run', 'smoker-run-other'] },
   'exec-1000': { lab: 'large', port: 22, title: `exec \`true\` on ${large} hosts (one shared sshd on ${large} addresses)`, tools: ['floor', 'floor256', 'smoker', 'pssh', 'pdsh', 'clush', 'ansible-command', 'ansible-raw'] },
 };
 const LABS = {
@@ -114,8 +117,8 @@ async function main() {
       const servers = [...labs.serverPids(lab), ...(active.proxy ? [active.proxy.pid] : [])];
       for (const w of mine) {
         const wl = WORKLOADS[w];
-        const target = labs.writeTarget(lab, join(tmp, w), { port: wl.port, command: 'true', repo, tmp });
-        const list = allTools().filter((t) => wl.tools.includes(t.id) && tools.has(t.id));
+        const target = { ...labs.writeTarget(lab, join(tmp, w), { port: wl.port, command: 'true', repo, tmp }), checks: join(repo, 'bench/fixtures', wl.checks ?? 'checks-20.yaml'), otherSmoker: opt['other-smoker'] && resolve(opt['other-smoker']) };
+        const list = allTools().filter((t) => wl.tools.includes(t.id) && tools.has(t.id) && (t.id !== 'smoker-run-other' || target.otherSmoker));
         const timeoutMs = (Number(opt.timeout) || (spec.hosts >= 1000 ? 1800 : 600)) * 1000;
         for (let round = 0; round < Math.max(repeat, ansibleRepeat); round++) {
           // Rotate the order each round so no tool always runs right after a heavy one.

@@ -1,7 +1,8 @@
 // A 20-step scenario on 10 lab hosts (issue 18): `smoker test` against `ansible-playbook` with the same 20 tasks,
 // and against the ssh2 floor (the same commands over connections opened once), in the same run, order alternating.
 // Run as root from the repository after `npm run build`:
-//   node bench/test-scenario.mjs [--repeat N] [--hosts N] [--no-ansible]   (a Markdown table; default 3 runs each, 10 hosts)
+//   node bench/test-scenario.mjs [--repeat N] [--hosts N] [--no-ansible] [--other-smoker PATH/dist/bin/smoker.js]
+//   (a Markdown table; default 3 runs each, 10 hosts; --other-smoker measures another build in the same run, as other / other+bg)
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, readlinkSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
@@ -17,6 +18,7 @@ const repo = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const arg = (name, dflt) => (process.argv.includes(name) ? Number(process.argv[process.argv.indexOf(name) + 1]) : dflt);
 const repeat = arg('--repeat', 3);
 const hostCount = arg('--hosts', 10);
+const otherSmoker = process.argv.includes('--other-smoker') ? resolve(process.argv[process.argv.indexOf('--other-smoker') + 1]) : undefined;
 const { closeAllLabs } = await loadLab(repo);
 const dir = mkdtempSync(join(repo, 'bench', '.test-scenario-'));
 const load = () => loadavg().map((l) => l.toFixed(2)).join(' ');
@@ -41,8 +43,8 @@ try {
   // From step 2's start to the last step's end: the steps over connections already open.
   const stepsSpan = (steps) => Date.parse(steps.at(-1).startedAt) + steps.at(-1).durationMs - Date.parse(steps[1].startedAt);
   // The foreground steps: `skip` leading execs (the background) are not among them.
-  const smoker = (file, skip) => {
-    const r = timed(process.execPath, [join(repo, 'dist/bin/smoker.js'), 'test', join(dir, file), '-i', inventory, '--results', join(dir, 'results')]);
+  const smoker = (file, skip, cli = join(repo, 'dist/bin/smoker.js')) => {
+    const r = timed(process.execPath, [cli, 'test', join(dir, file), '-i', inventory, '--results', join(dir, 'results')]);
     const report = JSON.parse(readFileSync(join(dir, 'results', readlinkSync(join(dir, 'results', 'latest')), 'report.json'), 'utf8'));
     const test = report.tests.scenario20;
     const steps = test.steps.filter((x) => x.kind === 'exec').slice(skip);
@@ -67,6 +69,7 @@ try {
       await killAll(readAll().filter((p) => p.pid !== process.pid && readCmdline(p.pid).includes(run.orphanMarker)).map((p) => p.pid));
       return { wall: r.wall };
     },
+    ...(otherSmoker ? { other: () => smoker('suite.yaml', 0, otherSmoker), 'other+bg': () => smoker('suite-bg.yaml', 1, otherSmoker) } : {}),
     floor: () => floor([]),
     'floor+bg': () => floor([BACKGROUND]),
   };
@@ -88,6 +91,7 @@ try {
   const over = (k, base) => ((spanOf(k) - spanOf(base)) / (STEPS.length - 1)).toFixed(1);
   if (m.ansible) process.stdout.write(`\nansible-playbook ÷ smoker test: ${(m.ansible / m.smoker).toFixed(2)}x (target ≥ 5x)\n`);
   process.stdout.write(`smoker step overhead over the ssh2 floor on open connections: ${over('smoker', 'floor')} ms a step; with the background workload on both, ${over('smoker+bg', 'floor+bg')} ms (target ≤ 20 ms)\n`);
+  if (otherSmoker) process.stdout.write(`other (${otherSmoker}) step overhead over the floor: ${over('other', 'floor')} ms a step; with the background workload, ${over('other+bg', 'floor+bg')} ms\n`);
 } finally {
   await closeAllLabs();
   rmSync(dir, { recursive: true, force: true });

@@ -65,18 +65,9 @@ export function allTools() {
         return { ok: report?.counts?.hosts?.OK ?? 0, problems: hosts.filter((h) => h.unreachable).map((h) => h.unreachable) };
       },
     },
-    {
-      id: 'smoker-run',
-      label: 'smoker run (20 checks)',
-      multiProcess: false,
-      run: (t) => ({ cmd: t.node, args: [join(t.repo, 'dist/bin/smoker.js'), 'run', t.inventory, '--checks', join(t.repo, 'bench/fixtures/checks-20.yaml'), '--no-results', '-o', 'json'] }),
-      count: (o) => {
-        const report = parseJson(o.stdout);
-        const c = report?.counts;
-        const problems = Object.values(report?.hosts ?? {}).filter((h) => h.unreachable).map((h) => h.unreachable);
-        return { ok: c?.hosts?.OK ?? 0, checksOk: c?.checks?.OK ?? 0, checks: c ? Object.values(c.checks).reduce((a, b) => a + b, 0) : 0, problems };
-      },
-    },
+    smokerRun('smoker-run', 'smoker run', (t) => join(t.repo, 'dist/bin/smoker.js')),
+    // `--other-smoker`: another build's run on the same lab in the same rounds (an A/B of two builds).
+    smokerRun('smoker-run-other', 'smoker run, --other-smoker', (t) => t.otherSmoker),
     {
       id: 'pssh',
       label: 'parallel-ssh',
@@ -156,4 +147,20 @@ function parseJson(text) {
 /** Joins words for a tool that splits its option string like a shell (pssh -x, PDSH_SSH_ARGS, clush -o). */
 function shellJoin(words) {
   return words.map((w) => (/^[\w@%+=:,./-]+$/.test(w) ? w : `'${w.replace(/'/g, `'\\''`)}'`)).join(' ');
+}
+
+/** `smoker run` of the workload's checks file (`t.checks`, default the 20 checks) with the build at `cli(t)`. */
+function smokerRun(id, label, cli) {
+  return {
+    id,
+    label: `${label} (checks)`,
+    multiProcess: false,
+    run: (t) => ({ cmd: t.node, args: [cli(t), 'run', t.inventory, '--checks', t.checks ?? join(t.repo, 'bench/fixtures/checks-20.yaml'), '--no-results', '-o', 'json'] }),
+    count: (o) => {
+      const report = parseJson(o.stdout);
+      const c = report?.counts;
+      const problems = Object.values(report?.hosts ?? {}).filter((h) => h.unreachable).map((h) => h.unreachable);
+      return { ok: c?.hosts?.OK ?? 0, checksOk: c?.checks?.OK ?? 0, checks: c ? Object.values(c.checks).reduce((a, b) => a + b, 0) : 0, problems };
+    },
+  };
 }

@@ -88,7 +88,8 @@ export class StepRecorder {
       ...(dir && this.sessionDir ? { dir: relative(this.sessionDir, dir) } : {}),
     };
     this.record(result);
-    if (dir) await writeFile(join(dir, 'result.json'), `${JSON.stringify(result, null, 2)}\n`);
+    // Off the step's path (the next step starts now), like recordNow's: written by close(), which reports a failure.
+    if (dir) this.background(writeFile(join(dir, 'result.json'), `${JSON.stringify(result, null, 2)}\n`));
     return result;
   }
 
@@ -109,8 +110,14 @@ export class StepRecorder {
     };
     this.line(`>> step ${pad(index)} [${this.phase}] ${name}`);
     this.record(result);
-    if (dir) this.writes.push(mkdir(dir, { recursive: true }).then(() => writeFile(join(dir, 'result.json'), `${JSON.stringify(result, null, 2)}\n`)));
+    if (dir) this.background(mkdir(dir, { recursive: true }).then(() => writeFile(join(dir, 'result.json'), `${JSON.stringify(result, null, 2)}\n`)));
     return result;
+  }
+
+  /** A write flush() waits for; its failure is thrown there, not an unhandled rejection before. */
+  private background(write: Promise<void>): void {
+    write.catch(() => undefined);
+    this.writes.push(write);
   }
 
   /** Waits for folders written in the background. */

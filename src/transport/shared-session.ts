@@ -58,6 +58,8 @@ export class SharedSession {
   private closed = false;
   private broken = false;
   private stderrHead: Buffer | undefined = Buffer.alloc(0);
+  /** Job lines not yet written (see queueLine). */
+  private outbox: string[] = [];
 
   constructor(
     nonce: string,
@@ -103,7 +105,7 @@ export class SharedSession {
     const job: Job = { stdout: new PassThrough(), stderr: new PassThrough(), ends: 0, startedAt: undefined, notStarted: false, markStarted, finish };
     this.jobs.push(job);
     if (this.jobs.length === 1) this.begin(job);
-    this.channel.write(line);
+    this.queueLine(line);
     return {
       stdout: job.stdout,
       stderr: job.stderr,
@@ -130,7 +132,25 @@ export class SharedSession {
   close(): void {
     if (this.closed) return;
     this.closed = true;
+    this.flushLines();
     if (!this.channel.destroyed) this.channel.end();
+  }
+
+  /**
+   * Job lines sent in one turn of the event loop go out in one channel write: one SSH packet and one
+   * socket write instead of one each (a host's checks are sent together, and end together in a chunk).
+   */
+  private queueLine(line: string): void {
+    this.outbox.push(line);
+    if (this.outbox.length === 1) setImmediate(() => this.flushLines());
+  }
+
+  private flushLines(): void {
+    if (!this.outbox.length) return;
+    const text = this.outbox.join('');
+    this.outbox = [];
+    // A killed or abandoned shell starts nothing more: those jobs end not started and run elsewhere.
+    if (!this.channel.destroyed && !this.broken) this.channel.write(text);
   }
 
   private begin(job: Job): void {

@@ -1,7 +1,7 @@
 // The remote side of a shared session: one /bin/sh that runs the commands it reads, one at a time, each framed.
 import { END_MARK } from './frame-reader.js';
 import { commandLaunch, PID_MARKER } from './remote-command.js';
-import { shellQuote } from './shell-quote.js';
+import { exportEnv, shellQuote } from './shell-quote.js';
 import type { ExecOptions } from './types.js';
 
 /**
@@ -16,13 +16,30 @@ export function sharedShellCommand(nonce: string): string {
 }
 
 /**
- * One job line: the command in a subshell with stdin from /dev/null (so it cannot read the next jobs),
- * which execs a fresh /bin/sh: only a process exec'd with the job marker in its environment carries it
- * in /proc (a forked subshell keeps the shared shell's), and a kill must find the command's own shell.
- * The command sees none of the shell's names, and `$$` is its own pid as in a session of its own.
+ * One job line: the command in a subshell with stdin from /dev/null (so it cannot read the next jobs).
+ * A plain command is eval'd in that forked subshell (no new /bin/sh: the exec was most of a cheap check's
+ * cost on the host); its job marker is exported, so every program it runs carries it in /proc, and a
+ * kill finds the subshell itself as the shell's child (job-kill.ts `first`). A command that uses `$$`
+ * (its own pid, as in a session of its own) or puts something in the background (`&`: a forked, not
+ * exec'd, subshell could outlive the job without the marker) execs a fresh /bin/sh as before.
+ * Either way the command sees none of the shell's names, and `$0` is /bin/sh.
  */
 export function sharedJobLine(command: string, opts: Pick<ExecOptions, 'env' | 'cwd'>): string {
-  const run = commandLaunch(command, opts);
+  const run = needsOwnShell(command) ? commandLaunch(command, opts) : evalLaunch(command, opts);
   // Newlines occur only inside single-quoted words (shellQuote): close the quote, insert "$n", reopen.
   return `(${run.replaceAll('\n', `'"$n"'`)}) </dev/null\n`;
+}
+
+/** Whether a command needs a /bin/sh of its own: it uses `$$`, or a `&` that is not `&&`, `>&` or `<&`. */
+export function needsOwnShell(command: string): boolean {
+  return command.includes('$$') || command.replace(/&&|[<>]&/g, '').includes('&');
+}
+
+/**
+ * `export ...; cd DIR || exit; set -- COMMAND; unset ...; eval "set --; $1"`: the shell's names are
+ * dropped once the command text is in `$1` (its "$n" expanded), and `$1` once eval has it.
+ */
+function evalLaunch(command: string, opts: Pick<ExecOptions, 'env' | 'cwd'>): string {
+  const cd = opts.cwd ? `cd ${shellQuote(opts.cwd)} || exit; ` : '';
+  return `${exportEnv(opts.env ?? {})}${cd}set -- ${shellQuote(command)}; unset l n; unset -f e; eval "set --; $1"`;
 }

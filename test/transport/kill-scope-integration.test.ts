@@ -64,6 +64,28 @@ describe('transport: a timeout kills its own check and nothing else @lab', funct
     });
   }
 
+  it('library (shared session): a timed-out command run without a /bin/sh of its own (a plain loop) leaves nothing, and another command\'s daemon lives', async () => {
+    const { lab, home } = env!;
+    const inv = loadInventory(lab.writeInventory(join(home, 'inventory.yaml')));
+    const connector = new Connector({ inventoryHosts: inv.hosts, sshConfig: false });
+    const conn: Connection = await connector.connect(inv.hosts[0]!);
+    try {
+      const daemon = await conn.exec('nohup sleep 3031 >/dev/null 2>&1 &', { shareSession: true });
+      expect(daemon.exitCode).to.equal(0);
+      // No `&` and no `$$`: the loop runs in the forked subshell of the shared shell, which carries no job marker.
+      const slow = await conn.exec('while :; do sleep 0.3032; done', { shareSession: true, timeoutMs: 800 });
+      expect(slow.timedOut).to.equal(true);
+      // The loop's shell would start a new `sleep 0.3032` every 0.3 s while it lives.
+      await new Promise((r) => setTimeout(r, 1_000));
+      expect(await alive('^sleep 0.3032$'), 'the loop survived its timeout').to.equal(false);
+      expect(await alive('^sleep 3031$'), 'the other command\'s daemon was killed').to.equal(true);
+    } finally {
+      await lab.exec('host1', 'pkill -f "sleep 303" || true');
+      await conn.close();
+      await connector.close();
+    }
+  });
+
   it('transport: local — a timeout kills the setsid grandchild too, and not another command\'s daemon', async () => {
     const conn = new LocalConnection('here', 8);
     const tag = `${process.pid}`;

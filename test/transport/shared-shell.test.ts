@@ -1,13 +1,15 @@
 // The shared shell's script and job lines, run by the real /bin/sh (dash on Debian) through pipes, framed back.
 import { expect } from 'chai';
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FrameReader } from '../../src/transport/frame-reader.js';
+import { killJobCommand, withJob } from '../../src/transport/job-kill.js';
 import { PID_MARKER } from '../../src/transport/remote-command.js';
-import { sharedJobLine, sharedShellCommand } from '../../src/transport/shared-shell.js';
+import { needsOwnShell, sharedJobLine, sharedShellCommand } from '../../src/transport/shared-shell.js';
 import type { ExecOptions } from '../../src/transport/types.js';
+import { waitFor } from './integration-support.js';
 
 interface Ran {
   stdout: string;
@@ -76,6 +78,41 @@ describe('transport/shared-shell (local /bin/sh)', () => {
     // A directory that cannot be entered fails the command without running it.
     expect(ran[7]?.stdout).to.equal('');
     expect(ran[7]?.status).to.not.equal(0);
+  });
+
+  it('runs a plain command in the forked subshell (no new /bin/sh); one with $$ or a background & in a /bin/sh of its own', async () => {
+    // `read` is a builtin: it reads the command line of the process that runs the job's shell code (the marker is split, so
+    // only the shared shell's script, not this command's own, holds it whole).
+    const cmdline = 'read -r c </proc/self/cmdline; case "$c" in *"SMOKER""-PID"*) echo shared;; *) echo own;; esac';
+    const { ran } = await runShared([
+      { command: cmdline },
+      { command: `${cmdline} # $$` },
+      { command: `${cmdline}; true & wait` },
+      { command: `${cmdline} && true 2>&1 >&2 <&0` },
+    ]);
+    expect(ran.map((r) => r.stdout)).to.deep.equal(['shared\n', 'own\n', 'own\n', 'shared\n']);
+    expect(needsOwnShell('a && b 2>&1')).to.equal(false);
+    expect(needsOwnShell('a &>/dev/null')).to.equal(true);
+  });
+
+  it('a kill of a job run in the forked subshell (it carries no job marker) ends its loop, and not an earlier job\'s daemon', async function () {
+    this.timeout(10_000);
+    const tag = `${process.pid}`;
+    const child = spawn('/bin/sh', ['-c', sharedShellCommand('feedfacecafebeef')], { stdio: ['pipe', 'ignore', 'ignore'] });
+    const running = (arg: string) => execFileSync('sh', ['-c', `pgrep -f '^sleep ${arg}$' || true`], { encoding: 'utf8' }).trim() !== '';
+    try {
+      child.stdin.write(sharedJobLine(`nohup sleep 3${tag} >/dev/null 2>&1 &`, { env: withJob({}, '1111111111111111') }));
+      child.stdin.write(sharedJobLine(`while :; do sleep 0.2${tag}; done`, { env: withJob({}, '2222222222222222') }));
+      expect(await waitFor(async () => running(`0.2${tag}`), 3_000), 'the loop did not start').to.equal(true);
+      execFileSync('/bin/sh', ['-c', killJobCommand({ jobs: ['2222222222222222'], first: child.pid, fallbackGroup: child.pid })]);
+      // While the loop's shell lives it starts a new sleep every 0.2 s.
+      await new Promise((r) => setTimeout(r, 800));
+      expect(running(`0.2${tag}`), 'the loop survived the kill').to.equal(false);
+      expect(running(`3${tag}`), 'the other job\'s daemon was killed').to.equal(true);
+    } finally {
+      child.kill('SIGKILL');
+      execFileSync('sh', ['-c', `pkill -f '^sleep (3|0.2)${tag}$' || true`]);
+    }
   });
 
   it('gives each command its own $$ and leaves the shell unchanged by what a command does', async () => {
