@@ -2,7 +2,8 @@
 import { didYouMean } from '../../config/suggest.js';
 import { SessionError, UsageError } from '../../errors.js';
 import { detectColor, paintStatus, withColor } from '../../report/color.js';
-import { buildHistory, renderTimeline } from '../../results/history.js';
+import { buildHistory } from '../../results/history.js';
+import { renderTimeline } from '../../report/history-text.js';
 import { listSessions } from '../../results/session-list.js';
 import { selectSessionHosts } from './session-hosts.js';
 
