@@ -72,10 +72,8 @@ export function validateInventory(file: YamlFile, absPath: string, options: Inve
   // Templates are filled per host now; what cannot be filled is reported once per place, naming the first host.
   const templateIssues = new Map<string, ConfigIssue>();
   const warnings = [...groupResult.warnings];
-  // `where` is a thunk: finding a setting's node scans the hosts map, so only a problem pays for it (100,000 hosts).
-  const reportTemplate = (whereOf: () => (string | number)[], problems: string[], host: string) => {
-    if (problems.length === 0) return;
-    const where = whereOf();
+  // Only a problem pays for finding where it is (that scans the hosts map): nothing here runs per host without one.
+  const reportTemplate = (where: (string | number)[], problems: string[], host: string) => {
     for (const message of problems) {
       const pos = at(where);
       const issue = { pos, path: where.map(String).join('.'), message: `${message} (host ${host})` };
@@ -88,14 +86,16 @@ export function validateInventory(file: YamlFile, absPath: string, options: Inve
     const groupsOfHost = groupResult.membership.get(h.name) ?? [];
     const merged = mergeHostSettings(raw.defaults ?? {}, groupsOfHost.map((g) => raw.groups?.[g] ?? {}), rawHost, raw.vars ?? {});
     const values = inventoryTemplateValues(h);
-    // Where a setting came from: the host, then its groups (children win), then defaults or the top-level vars.
-    const origin = (path: string[], top: string[]): (string | number)[] => {
-      const layers = [['hosts', h.key], ...[...groupsOfHost].reverse().map((g) => ['groups', g]), top];
-      return [...(layers.find((l) => valueNodeAt(doc, [...l, ...path]) !== undefined) ?? top), ...path];
-    };
-    if (merged.address !== undefined) reportTemplate(() => origin(['address'], ['defaults']), inventoryTemplateProblems(merged.address, values), h.name);
-    for (const [k, v] of Object.entries(merged.vars)) reportTemplate(() => origin(['vars', k], []), inventoryTemplateProblems(v, values), h.name);
+    if (merged.address !== undefined) {
+      const problems = inventoryTemplateProblems(merged.address, values);
+      if (problems.length) reportTemplate(settingOrigin(doc, h.key, groupsOfHost, ['address'], ['defaults']), problems, h.name);
+    }
+    for (const k in merged.vars) {
+      const problems = inventoryTemplateProblems(merged.vars[k], values);
+      if (problems.length) reportTemplate(settingOrigin(doc, h.key, groupsOfHost, ['vars', k], []), problems, h.name);
+    }
     const address = merged.address === undefined ? undefined : fillInventoryTemplate(merged.address, values);
+    // Both fresh objects of this host's own (mergeHostSettings and fillVarTemplates build them): frozen, not copied.
     const vars = fillVarTemplates(merged.vars, values) as Record<string, unknown>;
     return Object.freeze({
       name: h.name,
@@ -116,9 +116,9 @@ export function validateInventory(file: YamlFile, absPath: string, options: Inve
       sudo: merged.sudo ?? false,
       sudoPasswordEnv: merged.sudoPasswordEnv,
       maxChannels: merged.maxChannels ?? DEFAULT_MAX_CHANNELS,
-      env: Object.freeze({ ...merged.env }),
-      vars: Object.freeze({ ...vars }),
-      groups: Object.freeze([...groupResult.allGroupsOf(h.name)]),
+      env: Object.freeze(merged.env ?? {}),
+      vars: Object.freeze(vars),
+      groups: Object.freeze(groupsOfHost),
     });
   });
 
@@ -135,6 +135,12 @@ export function validateInventory(file: YamlFile, absPath: string, options: Inve
       warnings: Object.freeze(warnings),
     }),
   };
+}
+
+// Where a host's setting came from: the host, then its groups (children win), then defaults or the top-level vars.
+function settingOrigin(doc: Document, hostKey: string, groupsOfHost: readonly string[], path: string[], top: string[]): (string | number)[] {
+  const layers = [['hosts', hostKey], ...[...groupsOfHost].reverse().map((g) => ['groups', g]), top];
+  return [...(layers.find((l) => valueNodeAt(doc, [...l, ...path]) !== undefined) ?? top), ...path];
 }
 
 /** Orders issues by position: file by file (in the order files first appear), then line and column. */

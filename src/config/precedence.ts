@@ -12,17 +12,19 @@ export type MergedSettings = Conn & { vars: Record<string, unknown> };
 export function mergeHostSettings(defaults: Conn, groups: readonly WithVars[], host: WithVars, inventoryVars: Record<string, unknown>): MergedSettings {
   // Assigned in place (one vars and one env object per host): copies per layer added up at 100,000 hosts.
   const out: MergedSettings = { vars: Object.assign({}, inventoryVars) };
-  const merge = (layer: WithVars) => {
-    for (const k in layer) {
-      const v = (layer as Record<string, unknown>)[k];
-      if (v === undefined || k === 'hosts' || k === 'children') continue;
-      if (k === 'vars') Object.assign(out.vars, v);
-      else if (k === 'env') out.env = Object.assign(out.env ?? {}, v);
-      else (out as Record<string, unknown>)[k] = v;
-    }
-  };
-  merge(defaults as WithVars);
-  for (const g of groups) merge(g);
-  merge(host);
+  mergeLayer(out, defaults as WithVars);
+  for (const g of groups) mergeLayer(out, g);
+  mergeLayer(out, host);
   return out;
+}
+
+// One layer into `out`, in place (a module function: a closure per host is a named function object per host in the bundle).
+function mergeLayer(out: MergedSettings, layer: WithVars): void {
+  for (const k in layer) {
+    const v = (layer as Record<string, unknown>)[k];
+    if (v === undefined || k === 'hosts' || k === 'children') continue;
+    if (k === 'vars') Object.assign(out.vars, v);
+    else if (k === 'env') out.env = Object.assign(out.env ?? {}, v);
+    else (out as Record<string, unknown>)[k] = v;
+  }
 }

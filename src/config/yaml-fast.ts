@@ -15,6 +15,9 @@ export const FAST_PARSE_MIN_BYTES = 256 * 1024;
 // YAML 1.2 core schema, with `<<` merge keys as parseYaml allows them.
 const SCHEMA = CORE_SCHEMA.withTags(mergeTag);
 
+// What could start an anchor (`&name` after a space, a flow indicator or at a line start); a false match only costs time.
+const ANCHOR = /(?:^|[\s,[{:])&/m;
+
 /** Thrown inside toNode when the value is not plain data the exact parser would give the same way. */
 class NotPlain extends Error {}
 
@@ -23,7 +26,9 @@ export function parseYamlFast(text: string, file: string): YamlFile | undefined 
   if (text.length < FAST_PARSE_MIN_BYTES) return undefined;
   try {
     const doc = new Document(null);
-    doc.contents = toNode(load(text, { schema: SCHEMA }), 0, new Set()) as unknown as Node;
+    // Without an anchor there is no alias, so no object to track (a set of every map and list at 100,000 hosts).
+    const seen = ANCHOR.test(text) ? new Set<object>() : undefined;
+    doc.contents = toNode(load(text, { schema: SCHEMA }), 0, seen, new Map()) as unknown as Node;
     return { file, doc, ctx: new Ctx(file, doc, undefined) };
   } catch {
     // Bad syntax, duplicate keys, aliases, too deep: the exact parser handles (and positions) those.
@@ -62,14 +67,19 @@ Object.defineProperty(LiteMap.prototype, NODE_TYPE, { value: Symbol.for('yaml.ma
 Object.defineProperty(LiteSeq.prototype, NODE_TYPE, { value: Symbol.for('yaml.seq') });
 Object.defineProperty(LitePair.prototype, NODE_TYPE, { value: Symbol.for('yaml.pair') });
 
-function toNode(value: unknown, depth: number, seen: Set<object>): LiteNode {
+// `keys`: one node per distinct key string (nodes are immutable and have no position): 100,000 hosts repeat the same few keys.
+function toNode(value: unknown, depth: number, seen: Set<object> | undefined, keys: Map<string, LiteScalar>): LiteNode {
   if (value === null || typeof value !== 'object') return new LiteScalar(value, undefined);
   // An object met twice came from an alias: left to the exact parser and its alias limit (alias bombs).
-  if (seen.has(value) || depth >= MAX_YAML_DEPTH) throw new NotPlain();
-  seen.add(value);
-  if (Array.isArray(value)) return new LiteSeq(value, value.map((v) => toNode(v, depth + 1, seen)));
+  if (seen?.has(value) || depth >= MAX_YAML_DEPTH) throw new NotPlain();
+  seen?.add(value);
+  if (Array.isArray(value)) return new LiteSeq(value, value.map((v) => toNode(v, depth + 1, seen, keys)));
   if (Object.getPrototypeOf(value) !== Object.prototype) throw new NotPlain();
   const items: LitePair[] = [];
-  for (const k in value) items.push(new LitePair(new LiteScalar(k, undefined), toNode((value as Record<string, unknown>)[k], depth + 1, seen)));
+  for (const k in value) {
+    let key = keys.get(k);
+    if (!key) keys.set(k, (key = new LiteScalar(k, undefined)));
+    items.push(new LitePair(key, toNode((value as Record<string, unknown>)[k], depth + 1, seen, keys)));
+  }
   return new LiteMap(value, items);
 }

@@ -22,25 +22,40 @@ export function parseYaml(text: string, file: string): { file: YamlFile } | { is
   } catch (err) {
     return { issues: [{ pos: { file, line: 1, col: 1 }, path: '', message: `invalid YAML: ${describeParseError(err)}` }] };
   }
+  const issues = yamlDocumentIssues(doc, lineCounter, file);
+  if (issues.length) return { issues };
+  return { file: { file, doc, ctx: new Ctx(file, doc, lineCounter) } };
+}
+
+/**
+ * What is wrong with a parsed document, positioned: its syntax errors, else nesting, alias and duplicate-key limits
+ * (checkYamlLimits). Every YAML file smoker reads (its own and Ansible's) goes through this.
+ */
+export function yamlDocumentIssues(doc: Document, lineCounter: LineCounter, file: string): ConfigIssue[] {
   if (doc.errors.length > 0) {
     const issues = doc.errors.map((e) => {
       const lp = lineCounter.linePos(e.pos[0]);
       return { pos: { file, line: lp.line, col: lp.col }, path: '', message: `invalid YAML: ${describeParseError(e)}` };
     });
     // A stack overflow is reported at every level it unwound through: the deepest says it all.
-    return { issues: issues.some((i) => i.message.includes(TOO_DEEP)) ? issues.filter((i) => i.message.includes(TOO_DEEP)).slice(0, 1) : issues };
+    return issues.some((i) => i.message.includes(TOO_DEEP)) ? issues.filter((i) => i.message.includes(TOO_DEEP)).slice(0, 1) : issues;
   }
-  const limits = checkYamlLimits(doc, lineCounter, file);
-  if (limits.length) return { issues: limits };
-  return { file: { file, doc, ctx: new Ctx(file, doc, lineCounter) } };
+  return checkYamlLimits(doc, lineCounter, file);
 }
 
 const TOO_DEEP = `nesting deeper than ${MAX_YAML_DEPTH} levels`;
 
 // The parser itself recurses: a file nested thousands deep overflows its stack.
+const STACK_OVERFLOW = /maximum call stack/i;
+
 function describeParseError(err: unknown): string {
   const message = firstLine((err as Error)?.message ?? String(err));
-  return /maximum call stack/i.test(message) ? TOO_DEEP : message;
+  return STACK_OVERFLOW.test(message) ? TOO_DEEP : message;
+}
+
+/** Whether parsing stopped because the document nests too deep for the parser (only YAML nests so: not INI, say). */
+export function nestsTooDeep(doc: Document): boolean {
+  return doc.errors.some((e) => STACK_OVERFLOW.test(e.message));
 }
 
 /** Reads and parses a YAML file, throwing ConfigError on a missing file or bad syntax. */

@@ -11,13 +11,16 @@ import { applyAnsibleVarsFiles } from './ansible-vars-apply.js';
 import { readAnsibleVarsFiles, type AnsibleVarsFiles } from './ansible-vars-files.js';
 import { readAnsibleYaml } from './ansible-yaml.js';
 import type { Conversion } from './inventory-doc.js';
-import { readYaml, tryParseYaml } from './yaml-source.js';
+import { nestsTooDeep } from '../config/yaml-file.js';
+import { parseYamlSource, readYaml } from './yaml-source.js';
 
 /** Which of Ansible's two file formats a text is in: YAML when it parses as a mapping, else INI. */
 export function detectAnsibleFormat(text: string, file: string): 'yaml' | 'ini' {
   if (/\.(ya?ml|json)$/i.test(file)) return 'yaml';
-  const src = tryParseYaml(text, file);
-  return src && isMap(src.doc.contents) ? 'yaml' : 'ini';
+  // Nesting that overflowed the parser is YAML (INI does not nest): its reader then says how deep is too deep.
+  const { doc } = parseYamlSource(text, file, false);
+  if (doc.errors.length) return nestsTooDeep(doc) ? 'yaml' : 'ini';
+  return isMap(doc.contents) ? 'yaml' : 'ini';
 }
 
 /** Reads an Ansible inventory text into the Ansible model; throws ConfigError with positions. */

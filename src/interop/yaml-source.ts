@@ -1,6 +1,7 @@
 // YAML input files read with positions: Ansible's `!vault` and `!unsafe` tags, errors as ConfigError.
 
 import { LineCounter, parseDocument, type Document, type Node, type ScalarTag } from 'yaml';
+import { yamlDocumentIssues } from '../config/yaml-file.js';
 import { ConfigError, type SourcePos } from '../errors.js';
 
 /** A value Ansible Vault encrypted (`!vault |`); converters never copy it. */
@@ -27,28 +28,25 @@ export function tryParseYaml(text: string, file: string, opts: { uniqueKeys?: bo
   return source.doc.errors.length ? undefined : source;
 }
 
-/** Parses YAML; throws ConfigError naming each syntax error's line and column. */
+/**
+ * Parses YAML; throws ConfigError naming each syntax error's line and column, and refuses what smoker's own files may
+ * not hold either (alias bombs, nesting deeper than 64 levels: yamlDocumentIssues) before anything expands it.
+ */
 export function readYaml(text: string, file: string): YamlSource {
-  const source = parseYamlSource(text, file);
-  if (source.doc.errors.length) {
-    throw new ConfigError(
-      source.doc.errors.map((e) => ({
-        pos: { file, line: e.linePos?.[0].line ?? 1, col: e.linePos?.[0].col ?? 1 },
-        path: '',
-        message: e.message.split('\n')[0] ?? e.message,
-      })),
-    );
-  }
+  const source = parseYamlSource(text, file, false);
+  const issues = yamlDocumentIssues(source.doc, source.lineCounter, file);
+  if (issues.length) throw new ConfigError(issues);
   return source;
 }
 
 /** Parses YAML keeping syntax errors in the document (callers decide what they mean); `uniqueKeys: false` skips the (quadratic) duplicate-key check. */
-export function parseYamlSource(text: string, file: string, uniqueKeys = true): YamlSource {
+export function parseYamlSource(text: string, file: string, uniqueKeys = true): YamlSource & { lineCounter: LineCounter } {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, customTags: ANSIBLE_TAGS, prettyErrors: false, uniqueKeys });
   return {
     doc,
     file,
+    lineCounter,
     posOf(node) {
       const start = node?.range?.[0];
       if (start === undefined) return undefined;

@@ -1,4 +1,4 @@
-// One check's status per host across sessions, and its compact timeline (`smoker history`).
+// One check's status per host across sessions (`smoker history`; report/history-text.ts draws the timeline).
 import type { Status } from './status.js';
 import type { RunReport } from './types.js';
 
@@ -73,35 +73,4 @@ function execCommandOf(s: HistorySource, check: string): string {
     if (typeof command === 'string') return command;
   }
   return s.execCommand ?? '(command not recorded)';
-}
-
-const LETTER: Record<Status, string> = { OK: '.', WARN: 'W', ERROR: 'E', UNKNOWN: 'U' };
-
-/** The one-letter form of a status: . W E U, or - for absent. */
-export function statusLetter(status: Status | null): string {
-  return status === null ? '-' : LETTER[status];
-}
-
-/** Renders the timeline: a heading, one row per host (one letter per session, oldest left), a legend. */
-export function renderTimeline(h: CheckHistory, paint: (status: Status, text: string) => string = (_s, t) => t): string {
-  return renderTimelines([h], paint);
-}
-
-/** Renders several timelines one after the other, then one legend. */
-export function renderTimelines(histories: readonly CheckHistory[], paint: (status: Status, text: string) => string = (_s, t) => t): string {
-  const lines = histories.flatMap((h) => timelineLines(h, paint));
-  lines.push(`${paint('OK', '.')} OK  ${paint('WARN', 'W')} WARN  ${paint('ERROR', 'E')} ERROR  ${paint('UNKNOWN', 'U')} UNKNOWN  - absent`);
-  return `${lines.join('\n')}\n`;
-}
-
-function timelineLines(h: CheckHistory, paint: (status: Status, text: string) => string): string[] {
-  const n = h.sessions.length;
-  const span = n === 0 ? '' : n === 1 ? `, ${h.sessions[0]}` : `, ${h.sessions[0]} … ${h.sessions[n - 1]}`;
-  const lines = [`${h.check}${h.command !== undefined ? `: ${h.command}` : ''} · ${n} session${n === 1 ? '' : 's'}${span} (oldest left)`];
-  const width = Math.max(0, ...h.hosts.map((r) => r.host.length));
-  for (const row of h.hosts) {
-    const cells = row.statuses.map((s) => (s === null ? '-' : paint(s, statusLetter(s)))).join('');
-    lines.push(`${row.host.padEnd(width)}  ${cells}`);
-  }
-  return lines;
 }

@@ -1,7 +1,8 @@
 // follow(path): tails a host's log from its current end (across rotation) and waits for a line to match.
 import { StringDecoder } from 'node:string_decoder';
 import { TransportError } from '../errors.js';
-import { buildTailScript, WATCH_READY } from './tail-script.js';
+import { ReadyMarker } from './ready-marker.js';
+import { buildTailScript } from './tail-script.js';
 import type { CommandOutput, ExecOptions } from './types.js';
 
 /** Lines kept for waitFor (older ones are dropped; a log is not held whole in memory). */
@@ -18,9 +19,8 @@ export class LogFollow {
   private dropped = 0;
   private readonly waiters = new Set<() => void>();
   private readonly done: Promise<CommandOutput | Error>;
-  private head = '';
+  private readonly marker: ReadyMarker;
   private partial = '';
-  private marked = false;
   private ended: string | undefined;
 
   constructor(
@@ -30,7 +30,8 @@ export class LogFollow {
   ) {
     let markedNow: () => void = () => undefined;
     this.ready = new Promise((resolve) => (markedNow = resolve));
-    this.done = exec(buildTailScript(path), { signal: this.abort.signal, maxBuffer: 64 * 1024, onStdout: (c) => this.onChunk(c, markedNow) })
+    this.marker = new ReadyMarker(() => markedNow());
+    this.done = exec(buildTailScript(path), { signal: this.abort.signal, maxBuffer: 64 * 1024, onStdout: (c) => this.onChunk(c) })
       .catch((err: unknown) => (err instanceof Error ? err : new Error(String(err))))
       .then((out) => {
         this.ended = out instanceof Error ? out.message : out.aborted ? 'stopped' : `the tail ended (exit ${out.exitCode})`;
@@ -75,18 +76,9 @@ export class LogFollow {
     await this.done;
   }
 
-  private onChunk(chunk: Buffer, markedNow: () => void): void {
-    if (!this.marked) {
-      this.head += chunk.toString('latin1');
-      const at = this.head.indexOf(WATCH_READY);
-      if (at < 0) return;
-      const rest = Buffer.from(this.head.slice(at + WATCH_READY.length), 'latin1');
-      this.head = '';
-      this.marked = true;
-      markedNow();
-      if (rest.length === 0) return;
-      chunk = rest;
-    }
+  private onChunk(output: Buffer): void {
+    const chunk = this.marker.cut(output);
+    if (chunk.length === 0) return;
     const text = this.partial + this.decoder.write(chunk);
     const parts = text.split('\n');
     this.partial = parts.pop() ?? '';

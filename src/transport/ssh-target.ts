@@ -1,7 +1,6 @@
 // Effective SSH settings of one host: inventory first, ~/.ssh/config for what is unset, then OpenSSH defaults.
 import { existsSync } from 'node:fs';
-import { userInfo } from 'node:os';
-import { expandTilde, findHomeDirectory } from '../config/home.js';
+import { expandTilde, findHomeDirectory, passwdEntry } from '../config/home.js';
 import { expandProxyCommand } from './proxy-command.js';
 import { join } from 'node:path';
 import type { HostConfig, HostKeyPolicy } from '../config/types.js';
@@ -35,11 +34,7 @@ export function expandTildePath(p: string): string {
 }
 
 function localUser(): string {
-  try {
-    return userInfo().username;
-  } catch {
-    return process.env.USER ?? 'root';
-  }
+  return passwdEntry()?.username ?? process.env.USER ?? 'root';
 }
 
 // Looked up once per home: 100,000 hosts asked three existsSync each.

@@ -3,7 +3,8 @@ import { createWriteStream, type WriteStream } from 'node:fs';
 import { StringDecoder } from 'node:string_decoder';
 import type { CommandOutput, Connection } from '../transport/types.js';
 import { ExceptionDetector, type Finding } from './detect.js';
-import { buildTailScript, WATCH_READY } from './tail-script.js';
+import { ReadyMarker } from '../transport/ready-marker.js';
+import { buildTailScript } from '../transport/tail-script.js';
 
 /** A log to watch: its name (for files and messages), remote path and extra patterns. */
 export interface WatchTarget {
@@ -51,9 +52,9 @@ export class LogWatcher<T> {
   private readonly findings: Finding<T>[] = [];
   private readonly file: WriteStream | undefined;
   private readonly done: Promise<CommandOutput | Error>;
-  private head = '';
+  // The first line is the ready marker; nothing of the log comes before it.
+  private readonly marker = new ReadyMarker(() => this.readyWaiter?.());
   private pending = '';
-  private ready = false;
   private readyWaiter: (() => void) | undefined;
   private lines = 0;
   private dropped = 0;
@@ -93,7 +94,7 @@ export class LogWatcher<T> {
   }
 
   private whenReady(): Promise<void> {
-    if (this.ready || this.ended) return Promise.resolve();
+    if (this.marker.marked || this.ended) return Promise.resolve();
     return new Promise((resolve) => {
       const timer = setTimeout(() => resolve(), READY_TIMEOUT_MS);
       this.readyWaiter = () => {
@@ -103,20 +104,9 @@ export class LogWatcher<T> {
     });
   }
 
-  private onChunk(chunk: Buffer): void {
-    if (!this.ready) {
-      // The first line is the ready marker; nothing of the log comes before it.
-      this.head += chunk.toString('latin1');
-      const at = this.head.indexOf(WATCH_READY);
-      if (at < 0) return;
-      const rest = Buffer.from(this.head.slice(at + WATCH_READY.length), 'latin1');
-      this.head = '';
-      this.ready = true;
-      this.readyWaiter?.();
-      if (rest.length) this.onData(rest);
-      return;
-    }
-    this.onData(chunk);
+  private onChunk(output: Buffer): void {
+    const chunk = this.marker.cut(output);
+    if (chunk.length) this.onData(chunk);
   }
 
   private onData(chunk: Buffer): void {

@@ -7,6 +7,17 @@ function convert(name: string): Conversion {
   return fromAnsibleInventory(readFixture('ansible', name), name);
 }
 
+// Nine levels of nine aliases each: 9^9 strings when expanded.
+const BILLION_LAUGHS = [
+  'all:',
+  '  vars:',
+  '    a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]',
+  ...Array.from({ length: 9 }, (_, i) => `    a${i + 1}: &a${i + 1} [${Array(9).fill(`*a${i}`).join(', ')}]`),
+  '  hosts:',
+  '    web1:',
+  '',
+].join('\n');
+
 const BASIC_HOSTS = ['mail.example.com', 'foo.example.com', 'bar.example.com', 'one.example.com', 'two.example.com', 'three.example.com'];
 
 describe('interop/ansible-inventory', () => {
@@ -309,6 +320,26 @@ describe('interop/ansible-inventory', () => {
       expect(configIssues(() => fromAnsibleInventory('hosts:\n  web1: {address: 10.0.0.1}\n', 'inv.yaml'))).to.deep.equal([
         '1:1 expected an Ansible YAML inventory: a mapping with all: or groups holding hosts:, children: or vars:',
       ]);
+    });
+
+    it('a YAML alias bomb fails fast at the first alias, not by expanding it', () => {
+      expect(configIssues(() => fromAnsibleInventory(BILLION_LAUGHS, 'inv.yaml'))).to.deep.equal([
+        '4:14 aliases expand too far (more than 100 times; an alias bomb?): Excessive alias count indicates a resource exhaustion attack',
+      ]);
+      // The same in a group_vars file.
+      const groupVars = new Map([['all', [{ file: 'group_vars/all.yml', text: BILLION_LAUGHS.replace(/^all:\n {2}vars:\n/, '').replace(/^ {4}/gm, '').replace(/\n {2}hosts:[^]*$/, '\n') }]]]);
+      expect(configIssues(() => fromAnsibleInventory('all:\n  hosts:\n    web1:\n', 'inv.yaml', { hostVars: new Map(), groupVars }))).to.deep.equal([
+        '2:10 aliases expand too far (more than 100 times; an alias bomb?): Excessive alias count indicates a resource exhaustion attack',
+      ]);
+    });
+
+    it('nesting 10,000 deep, or just deeper than 64 levels, is refused with its position', () => {
+      const nested = (depth: number) => `all:\n  hosts:\n    web1:\n      deep: ${'['.repeat(depth)}${']'.repeat(depth)}\n`;
+      expect(configIssues(() => fromAnsibleInventory(nested(10000), 'inv.yaml'))).to.have.lengthOf(1).and.to.match(/^4:\d+ invalid YAML: nesting deeper than 64 levels$/);
+      expect(configIssues(() => fromAnsibleInventory(nested(100), 'inv.yaml'))).to.deep.equal(['4:73 nesting deeper than 64 levels']);
+      // Block lists nest without indenting: `- - - x`.
+      const block = `all:\n  hosts:\n    web1:\n      deep:\n        ${'- '.repeat(10000)}x\n`;
+      expect(configIssues(() => fromAnsibleInventory(block, 'inv.yaml'))).to.have.lengthOf(1).and.to.match(/^\d+:\d+ (invalid YAML: )?nesting deeper than 64 levels$/);
     });
 
     it('warns about unexpected keys in a YAML group and about an inventory without hosts', () => {

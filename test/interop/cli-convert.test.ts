@@ -205,6 +205,25 @@ describe('smoker inventory from-* (e2e): convert, validate, list', () => {
       });
     }
 
+    it('ansible: a YAML alias bomb and 10,000 levels of nesting fail fast with exit 2, as from-ansible and when used directly', () => {
+      const bomb = join(dir, 'bomb-hosts');
+      writeFileSync(bomb, ['all:', '  vars:', '    a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]', ...Array.from({ length: 9 }, (_, i) => `    a${i + 1}: &a${i + 1} [${Array(9).fill(`*a${i}`).join(', ')}]`), '  hosts:', '    web1:', ''].join('\n'));
+      const deep = join(dir, 'deep-hosts');
+      writeFileSync(deep, `all:\n  hosts:\n    web1:\n      deep: ${'['.repeat(10000)}${']'.repeat(10000)}\n`);
+      for (const [file, message] of [
+        [bomb, /^\S*bomb-hosts:4:14 aliases expand too far/],
+        [deep, /^\S*deep-hosts:4:\d+ invalid YAML: nesting deeper than 64 levels$/],
+      ] as const) {
+        for (const args of [['inventory', 'from-ansible', file], ['validate', file]]) {
+          const r = smokerSync(args);
+          expect(r.code, `${args.join(' ')}: ${r.stderr}`).to.equal(2);
+          expect(r.stdout).to.equal('');
+          expect(r.stderr.split('\n')[0]).to.match(message);
+          expect(r.stderr).not.to.include('internal error');
+        }
+      }
+    });
+
     it('no converter named: a usage error', () => {
       const r = smokerSync(['inventory']);
       expect(r.code).to.equal(2);

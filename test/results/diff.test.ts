@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { diffReports, hasRegressions, listChanges } from '../../src/results/diff.js';
-import { renderDiffText } from '../../src/results/diff-text.js';
+import { renderDiffText } from '../../src/report/diff-text.js';
 import { report } from './data.js';
 
 describe('results/diff', () => {

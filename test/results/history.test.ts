@@ -1,5 +1,6 @@
 import { expect } from 'chai';
-import { buildHistories, buildHistory, renderTimeline, statusLetter } from '../../src/results/history.js';
+import { buildHistories, buildHistory } from '../../src/results/history.js';
+import { renderTimeline, statusLetter } from '../../src/report/history-text.js';
 import { report } from './data.js';
 
 const sessions = [

@@ -2,7 +2,7 @@
 import { ExitCode } from '../../errors.js';
 import { detectColor, paintStatus, withColor } from '../../report/color.js';
 import { diffReports, hasRegressions } from '../../results/diff.js';
-import { renderDiffText } from '../../results/diff-text.js';
+import { renderDiffText } from '../../report/diff-text.js';
 import { locateSession, readSession } from '../../results/session-reader.js';
 import { describeUnfinished } from '../../results/session-summary.js';
 

@@ -2,8 +2,9 @@
 import { didYouMean } from '../../config/suggest.js';
 import { SessionError, UsageError } from '../../errors.js';
 import { detectColor, paintStatus, withColor } from '../../report/color.js';
-import { buildHistories, execCommands, renderTimelines } from '../../results/history.js';
+import { buildHistories, execCommands } from '../../results/history.js';
 import type { SessionMeta } from '../../results/session-types.js';
+import { renderTimelines } from '../../report/history-text.js';
 import { listSessions } from '../../results/session-list.js';
 import { selectSessionHosts } from './session-hosts.js';
 

@@ -1,6 +1,7 @@
 // The `smoker diff` text: one aligned line per change, grouped, then a count line.
-import type { ReportDiff, StatusChange } from './diff.js';
-import type { Status } from './status.js';
+import type { ReportDiff, StatusChange } from '../results/diff.js';
+import type { Status } from '../results/status.js';
+import { escapeControls } from './text.js';
 
 /** Paints a status word (the CLI passes the report layer's colours; tests pass identity). */
 export type PaintStatus = (status: Status, text: string) => string;
@@ -14,7 +15,8 @@ const HEADINGS = [
 
 /** Renders a diff between sessions labelled `a` and `b`; absent is `-`. */
 export function renderDiffText(diff: ReportDiff, labels: { a: string; b: string }, paint: PaintStatus = (_s, t) => t): string {
-  const all = HEADINGS.flatMap(([key]) => diff[key]);
+  // Names (and an unreachable host's reason) are shown escaped: a control character in one never reaches the terminal raw.
+  const all = HEADINGS.flatMap(([key]) => diff[key]).map(escapeChange);
   const hostWidth = Math.max(0, ...all.map((c) => c.host.length));
   const checkWidth = Math.max(0, ...all.map((c) => c.check.length));
   const lines = [`${labels.a} → ${labels.b}`];
@@ -22,7 +24,7 @@ export function renderDiffText(diff: ReportDiff, labels: { a: string; b: string 
     const changes = diff[key];
     if (changes.length === 0) continue;
     lines.push(`${heading} (${changes.length}):`);
-    for (const c of changes) lines.push(formatChange(c, hostWidth, checkWidth, paint));
+    for (const c of changes.map(escapeChange)) lines.push(formatChange(c, hostWidth, checkWidth, paint));
   }
   lines.push(summarizeDiff(diff));
   return `${lines.join('\n')}\n`;
@@ -40,4 +42,8 @@ function formatChange(c: StatusChange, hostWidth: number, checkWidth: number, pa
   const side = (s: Status | null) => (s === null ? '-' : paint(s, s));
   const note = c.note !== undefined ? `  (${c.note})` : '';
   return `  ${c.host.padEnd(hostWidth)}  ${c.check.padEnd(checkWidth)}  ${side(c.from)} → ${side(c.to)}${note}`;
+}
+
+function escapeChange(c: StatusChange): StatusChange {
+  return { ...c, host: escapeControls(c.host), check: escapeControls(c.check), ...(c.note !== undefined ? { note: escapeControls(c.note) } : {}) };
 }
