@@ -10,7 +10,9 @@ export function renderSummaryLine(report: RunReport, session?: string): string {
   const hosts = formatCounted('host', report.counts.hosts, paintStatus);
   const unreachable = report.counts.unreachable > 0 ? ` (${report.counts.unreachable} unreachable)` : '';
   const tests = formatTestCounts(report, paintTestStatus);
-  const parts = [`${hosts}${unreachable}`, formatCounted('check', report.counts.checks, paintStatus), ...(tests ? [tests] : []), formatDuration(report.durationMs)];
+  // A session of tests alone (no host results of its own) counts tests, not "0 hosts · 0 checks".
+  const testsOnly = tests !== undefined && Object.keys(report.hosts).length === 0;
+  const parts = [...(testsOnly ? [] : [`${hosts}${unreachable}`, formatCounted('check', report.counts.checks, paintStatus)]), ...(tests ? [tests] : []), formatDuration(report.durationMs)];
   if (session) parts.push(session);
   return parts.join(' · ');
 }

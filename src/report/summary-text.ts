@@ -14,10 +14,11 @@ const MESSAGE_MAX = 200;
 export function renderSummaryText(report: RunReport, opts: RenderOptions = {}): string {
   const { hosts, checks, unreachable } = report.counts;
   const tests = formatTestCounts(report);
+  // A session of tests alone (no host results of its own) counts tests, not "0 hosts; 0 checks".
+  const testsOnly = tests !== undefined && Object.keys(report.hosts).length === 0;
   const head = [
     isPassing(report, opts.failOn) ? 'PASS' : 'FAIL',
-    `${formatCounted('host', hosts)}${unreachable ? ` (${unreachable} unreachable)` : ''};`,
-    `${formatCounted('check', checks)};`,
+    ...(testsOnly ? [] : [`${formatCounted('host', hosts)}${unreachable ? ` (${unreachable} unreachable)` : ''};`, `${formatCounted('check', checks)};`]),
     ...(tests ? [`${tests};`] : []),
     formatDuration(report.durationMs),
   ].join(' ');

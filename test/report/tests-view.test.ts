@@ -50,7 +50,8 @@ describe('report: tests in every format', () => {
   it('summary.txt: FAIL head with test counts, a line per test, the failed step under it', () => {
     const text = renderSummaryText(testSession(), { session: 'results/x' });
     const lines = text.split('\n');
-    expect(lines[0]).to.match(/^FAIL .*6 tests: 1 PASS, 1 FAIL, 1 FLAKY, 1 OK_TO_FAIL, 1 IGNORED, 1 NOT_RUN;/);
+    // A session of tests alone counts its tests, not "0 hosts; 0 checks".
+    expect(lines[0]).to.match(/^FAIL 6 tests: 1 PASS, 1 FAIL, 1 FLAKY, 1 OK_TO_FAIL, 1 IGNORED, 1 NOT_RUN; 10s; session results\/x$/);
     expect(lines).to.include('PASS       bounce_under_load@{"acks":1}  3.2s');
     const fail = lines.indexOf('FAIL       bounce_under_load@{"acks":"all"}  3.2s');
     expect(fail).to.be.greaterThan(0);
@@ -62,6 +63,7 @@ describe('report: tests in every format', () => {
   it('human formats: a line per test and the counts in the summary line', () => {
     const text = renderHuman(testSession(), 'normal');
     expect(text).to.contain('FAIL       bounce_under_load@{"acks":"all"}').and.contain('6 tests: 1 PASS, 1 FAIL');
+    expect(text.trimEnd().split('\n').at(-1)).to.match(/^6 tests: 1 PASS, 1 FAIL, .* · 10s$/);
   });
 
   it('json carries the tests as report.json does', () => {
