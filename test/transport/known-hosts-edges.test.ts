@@ -64,6 +64,8 @@ describe('transport/known-hosts edge cases', () => {
       expect(parse1(line(`|1|${salt}|${digest}|x`, k))).to.equal(undefined);
       expect(parse1(line(`|1|${salt}|${digest},web2`, k))).to.equal(undefined);
       expect(parse1(line(`|1|!${salt}|${digest}`, k))).to.equal(undefined);
+      expect(parse1(line(`||1|${salt}|${digest}`, k))).to.equal(undefined);
+      expect(parse1(line(`|x|1|${salt}|${digest}`, k))).to.equal(undefined);
     });
 
     it('numbers lines from firstLine, counting skipped ones', () => {
