@@ -64,6 +64,8 @@ describe('transport/known-hosts edge cases', () => {
       expect(parse1(line(`|1|${salt}|${digest}|x`, k))).to.equal(undefined);
       expect(parse1(line(`|1|${salt}|${digest},web2`, k))).to.equal(undefined);
       expect(parse1(line(`|1|!${salt}|${digest}`, k))).to.equal(undefined);
+      expect(parse1(line(`||1|${salt}|${digest}`, k))).to.equal(undefined);
+      expect(parse1(line(`|x|1|${salt}|${digest}`, k))).to.equal(undefined);
     });
 
     it('numbers lines from firstLine, counting skipped ones', () => {
@@ -199,6 +201,31 @@ describe('transport/known-hosts edge cases', () => {
       const v = await verifyHostKey({ host: 'web1', port: 22, key: Buffer.from([0, 0, 0]), policy: 'strict', files: [kh] });
       expect(v.ok).to.equal(false);
       expect(v.ok ? '' : v.error.message).to.include('unknown-type');
+    });
+
+    it('accept-new with no known_hosts file configured refuses the host and says none is configured', async () => {
+      const v = await verifyHostKey({ host: 'web1', port: 22, key: ed('a'), policy: 'accept-new', files: [] });
+      expect(v.ok).to.equal(false);
+      expect(v.ok ? '' : v.error.message).to.include('no known_hosts file (none configured)');
+    });
+
+    it('accept-new records a host on another port as [host]:port in plain text, lowercased', async () => {
+      const kh = join(dir, 'kh');
+      const v = await verifyHostKey({ host: 'Web1', port: 2022, key: ed('a'), policy: 'accept-new', files: [kh] });
+      expect(v).to.deep.equal({ ok: true, added: true });
+      expect(readFileSync(kh, 'utf8')).to.equal(`${line('[web1]:2022', ed('a'))}\n`);
+      expect(await verifyHostKey({ host: 'web1', port: 2022, key: ed('a'), policy: 'strict', files: [kh] })).to.deep.equal({ ok: true });
+      expect((await verifyHostKey({ host: 'web1', port: 22, key: ed('a'), policy: 'strict', files: [kh] })).ok).to.equal(false);
+    });
+
+    it('lists key types for [host]:port and hashed entries, skipping files it cannot read', async () => {
+      const blocker = join(dir, 'plain');
+      writeFileSync(blocker, '');
+      const kh = join(dir, 'kh');
+      writeFileSync(kh, [line('[web1]:2022', ed('1')), line(hashKnownHostsName('[web1]:2022'), blob('ssh-rsa', 'r')), line('web1', blob('ecdsa-sha2-nistp256', 'c'))].join('\n'));
+      expect(await findKnownHostKeyTypes('web1', 2022, [join(blocker, 'x'), kh])).to.deep.equal(['ssh-ed25519', 'ssh-rsa']);
+      expect(await findKnownHostKeyTypes('web1', 22, [kh])).to.deep.equal(['ecdsa-sha2-nistp256']);
+      expect(await findKnownHostKeyTypes('web2', 22, [kh])).to.deep.equal([]);
     });
 
     it('accept-new reports a known_hosts file it cannot write as that host’s error, naming the file', async () => {

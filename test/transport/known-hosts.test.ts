@@ -18,6 +18,7 @@ import {
 import { generateKey, knownHostsLine, sshKeygenFind, type TestKey } from './ssh-keygen.js';
 
 const run = promisify(execFile);
+let keys: Record<'a' | 'b' | 'c' | 'ec' | 'rsa', TestKey> | undefined;
 
 describe('transport/known-hosts (real ssh-keygen keys)', () => {
   let dir: string;
@@ -39,11 +40,16 @@ describe('transport/known-hosts (real ssh-keygen keys)', () => {
 
   before(() => {
     dir = mkdtempSync(join(tmpdir(), 'smoker-kh-'));
-    a = generateKey(dir, 'a');
-    b = generateKey(dir, 'b');
-    c = generateKey(dir, 'c');
-    ec = generateKey(dir, 'ec', 'ecdsa');
-    rsa = generateKey(dir, 'rsa', 'rsa');
+    // Made once per process: StrykerJS re-runs these tests for every mutant they reach (npm run mutate), and five
+    // ssh-keygen runs (one of them RSA) per re-run were most of a mutation run's time. Only the key data is used later.
+    keys ??= {
+      a: generateKey(dir, 'a'),
+      b: generateKey(dir, 'b'),
+      c: generateKey(dir, 'c'),
+      ec: generateKey(dir, 'ec', 'ecdsa'),
+      rsa: generateKey(dir, 'rsa', 'rsa'),
+    };
+    ({ a, b, c, ec, rsa } = keys);
   });
   after(() => rmSync(dir, { recursive: true, force: true }));
   beforeEach(() => clearKnownHostsCache());
