@@ -1,4 +1,5 @@
 // exec --live (clush's default, pssh -i): each complete line as it arrives, prefixed `host: `, stdout and stderr apart.
+import { StringDecoder } from 'node:string_decoder';
 import type { RunReport } from '../results/types.js';
 import { renderSummaryLine } from './summary-line.js';
 import { escapeControls, terminalSafe } from './text.js';
@@ -12,13 +13,17 @@ export interface LiveSinks {
 /** Splits each host's streams into lines and prints them prefixed; a host's unfinished last line is printed when it ends. */
 export class LiveLines {
   private readonly partial = new Map<string, string>();
+  /** One decoder per host and stream: a character split across SSH packets is decoded whole. */
+  private readonly decoders = new Map<string, StringDecoder>();
 
   constructor(private readonly sinks: LiveSinks) {}
 
   /** A chunk of `host`'s stdout or stderr. */
   push(host: string, stream: 'stdout' | 'stderr', chunk: Buffer): void {
     const key = `${stream}\u0000${host}`;
-    const text = (this.partial.get(key) ?? '') + chunk.toString('utf8');
+    let decoder = this.decoders.get(key);
+    if (!decoder) this.decoders.set(key, (decoder = new StringDecoder('utf8')));
+    const text = (this.partial.get(key) ?? '') + decoder.write(chunk);
     const end = text.lastIndexOf('\n');
     if (end < 0) {
       this.partial.set(key, text);
@@ -32,8 +37,9 @@ export class LiveLines {
   flush(host: string): void {
     for (const stream of ['stdout', 'stderr'] as const) {
       const key = `${stream}\u0000${host}`;
-      const rest = this.partial.get(key);
+      const rest = (this.partial.get(key) ?? '') + (this.decoders.get(key)?.end() ?? '');
       this.partial.delete(key);
+      this.decoders.delete(key);
       if (rest) this.write(host, stream, rest);
     }
   }

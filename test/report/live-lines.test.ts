@@ -42,6 +42,19 @@ describe('report/live-lines', () => {
     expect(out.stdout).to.deep.equal(['a: ü and €\n']);
   });
 
+  it('decodes a multi-byte character split across two chunks (SSH packets end anywhere)', () => {
+    const { out, live } = capture();
+    const euro = Buffer.from('price 5€\n');
+    const cut = euro.indexOf(0xe2) + 1; // inside the three bytes of €
+    live.push('a', 'stdout', euro.subarray(0, cut));
+    live.push('b', 'stdout', Buffer.from([0xe2, 0x82])); // another host's half character stays its own
+    live.push('a', 'stdout', euro.subarray(cut));
+    live.push('b', 'stdout', Buffer.from([0xac]));
+    live.flush('a');
+    live.flush('b');
+    expect(out.stdout).to.deep.equal(['a: price 5€\n', 'b: €\n']);
+  });
+
   it('makes remote text and host names safe for the terminal', () => {
     const { out, live } = capture();
     live.push('evil\u001b]0;title\u0007', 'stdout', Buffer.from('\u001b[2Jcleared\rover\u0007\n'));
