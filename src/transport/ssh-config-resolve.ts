@@ -18,6 +18,8 @@ type Obtained = Partial<Record<Exclude<SshOptionKeyword, 'identityfile'>, { args
 
 /** Resolves the options set for `host` (as given on a command line); pure. */
 export function resolveSshConfig(config: SshConfig, host: string, options: ResolveSshConfigOptions = {}): ResolvedSshConfig {
+  // No ssh_config file: nothing to fill (`smoker hosts` resolves every host of a 100,000-host inventory).
+  if (config.files.length === 0) return { identityFiles: [], warnings: [] };
   const got: Obtained = { identityfile: [] };
   const state = { active: true, final: false, name: host };
   for (const file of config.files) {

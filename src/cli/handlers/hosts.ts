@@ -21,13 +21,32 @@ export async function runHosts(opts: { inventory: string; pattern: string | unde
   // What a connection would really use: the inventory, then ~/.ssh/config for what it leaves unset.
   const sshConfig = hosts.some((h) => h.transport === 'ssh') ? loadSshConfig() : undefined;
   for (const w of sshConfig?.warnings ?? []) process.stderr.write(`warning: ${w}\n`);
-  process.stdout.write(renderHosts(hosts, sshConfig, opts.output, terminalWidth(process.env, process.stdout)));
+  // Written piece by piece: 100,000 hosts are ~85 MB of JSON, never held as one string.
+  for (const piece of renderHostsPieces(hosts, sshConfig, opts.output, terminalWidth(process.env, process.stdout))) process.stdout.write(piece);
 }
 
 /** The text `smoker hosts` prints: each host as a connection would see it (a table no wider than `width`, or JSON with an `ssh` part). */
 export function renderHosts(hosts: readonly HostConfig[], sshConfig: SshConfig | undefined, output: 'table' | 'json', width?: number): string {
-  if (output === 'json') return `${JSON.stringify(hosts.map((h) => toJson(h, sshConfig)), null, 2)}\n`;
-  return `${renderHostsTable(hosts.map((h) => toRow(h, sshConfig)), { width })}\n${hosts.length} host${hosts.length === 1 ? '' : 's'}\n`;
+  return [...renderHostsPieces(hosts, sshConfig, output, width)].join('');
+}
+
+/** Hosts per piece of JSON output. */
+const JSON_PIECE = 1000;
+
+/** renderHosts's text in pieces; the JSON pieces join into exactly `JSON.stringify(all, null, 2)`. */
+function* renderHostsPieces(hosts: readonly HostConfig[], sshConfig: SshConfig | undefined, output: 'table' | 'json', width?: number): Generator<string> {
+  if (output !== 'json') {
+    yield `${renderHostsTable(hosts.map((h) => toRow(h, sshConfig)), { width })}\n${hosts.length} host${hosts.length === 1 ? '' : 's'}\n`;
+    return;
+  }
+  if (hosts.length === 0) return yield '[]\n';
+  yield '[\n';
+  for (let i = 0; i < hosts.length; i += JSON_PIECE) {
+    const piece = JSON.stringify(hosts.slice(i, i + JSON_PIECE).map((h) => toJson(h, sshConfig)), null, 2);
+    // The piece's own brackets go: "[\n  {...},\n  {...}\n]" → "  {...},\n  {...}".
+    yield `${i > 0 ? ',\n' : ''}${piece.slice(2, -2)}`;
+  }
+  yield '\n]\n';
 }
 
 /** A table row with the effective address, port, user, jump hosts, keys and host-key policy. */
