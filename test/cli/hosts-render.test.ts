@@ -41,4 +41,13 @@ describe('cli: smoker hosts output', () => {
     expect(json.find((h) => h.name === 'web2')?.ssh).to.deep.include({ host: '10.0.0.2', port: 2202, user: 'alice', jump: ['gate.example'] });
     expect(json.find((h) => h.name === 'here')).to.not.have.property('ssh');
   });
+
+  it('-o json of more hosts than one piece (1,000) is exactly JSON.stringify of them all, and of none is []', () => {
+    const many = Array.from({ length: 2503 }, (_, i) => ({ ...hosts[i % hosts.length]!, name: `h${i}` }));
+    const text = renderHosts(many, sshConfig, 'json');
+    const parsed = JSON.parse(text) as { name: string }[];
+    expect(parsed.map((h) => h.name)).to.deep.equal(many.map((h) => h.name));
+    expect(text).to.equal(`${JSON.stringify(parsed, null, 2)}\n`);
+    expect(renderHosts([], sshConfig, 'json')).to.equal('[]\n');
+  });
 });
