@@ -8,6 +8,7 @@ import type { TestCase } from '../config/test-types.js';
 import type { HostConfig, Inventory } from '../config/types.js';
 import type { TestResult, TestStatus } from '../results/test-types.js';
 import { isFailedStatus } from '../services/step-result.js';
+import type { ConnectTrace } from '../transport/connect-trace.js';
 import { Connector } from '../transport/connector.js';
 import type { Connection } from '../transport/types.js';
 import type { ExecOutcome } from './context-types.js';
@@ -32,6 +33,8 @@ export interface RunTestRequest {
   session?: TestSessionPort | undefined;
   /** Ctrl-C. */
   interrupt: AbortSignal;
+  /** Connection detail (-v/-vv). */
+  trace?: ConnectTrace | undefined;
   attempt?: number;
   /** Extra time given to a timed-out test's steps to end after their remote work was killed. */
   settleMs?: number;
@@ -45,7 +48,7 @@ export async function runTest(req: RunTestRequest): Promise<TestResult> {
   const testDir = await sink?.subdir();
   const recorder = new StepRecorder(testDir, req.session?.dir);
   const startedAt = new Date();
-  const connector = new Connector({ inventoryHosts: inventory.hosts, warn: (m) => recorder.line(`warning: ${m}`) });
+  const connector = new Connector({ inventoryHosts: inventory.hosts, warn: (m) => recorder.line(`warning: ${m}`), ...(req.trace ? { trace: req.trace } : {}) });
   const conns = new Map<string, Promise<Connection>>();
   let phase = linked(req.interrupt);
   const watch = new TestWatch(sink, linked(req.interrupt).signal, () => recorder.current()?.index);

@@ -5,6 +5,7 @@ import type { TestCase } from '../config/test-types.js';
 import type { Inventory } from '../config/types.js';
 import type { TestResult, TestStatus } from '../results/test-types.js';
 import { groupHosts } from '../config/test-collect.js';
+import type { ConnectTrace } from '../transport/connect-trace.js';
 import { runTest } from './run-test.js';
 import { Scheduler, type Job } from './scheduler.js';
 import type { TestSessionPort } from './session-port.js';
@@ -17,6 +18,8 @@ export interface RunTestsRequest {
   checks: CheckSet;
   session?: TestSessionPort | undefined;
   interrupt: AbortSignal;
+  /** Connection detail (-v/-vv) of every test's connections. */
+  trace?: ConnectTrace | undefined;
   /** --repeat N: each test N times (ids `#1..#N`). */
   repeat?: number;
   /** --deflake N: a failed test is tried up to N times in all; a later pass is FLAKY. */
@@ -81,6 +84,7 @@ export async function runTests(req: RunTestsRequest): Promise<TestResult[]> {
             checks: req.checks,
             session: attempt > 1 ? retrySession(req.session, resultId, attempt) : req.session,
             interrupt: req.interrupt,
+            ...(req.trace ? { trace: req.trace } : {}),
             attempt,
           });
           scheduler.release(job.key);

@@ -1,6 +1,6 @@
 // -v/-vv: connection detail on stderr, as ssh -v users expect; session.log holds the same (issue 15 item 10).
 import { expect } from 'chai';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Lab } from '../lab/index.js';
 import { smoker } from '../support/cli.js';
@@ -113,6 +113,23 @@ describe('smoker exec -v / -vv @lab', function () {
     } finally {
       removeDir(results);
     }
+  });
+
+  it('smoker test -v: the connections of a test are traced too, and -u overrides the inventory there as in run', async () => {
+    const tests = join(home, 'verbose-tests.yaml');
+    writeFileSync(tests, 'tests:\n  hello:\n    steps:\n      - exec: { command: "echo hi", on: host2 }\n');
+    const r = await smoker(['test', tests, '-i', inventory, '--no-results', '-v'], { env: cliEnv(home) });
+    expect(r.code, r.stdout + r.stderr).to.equal(0);
+    const { address, port } = lab.host('host2');
+    expect(r.stderr).to.include(`host2: connecting to ${lab.user}@${address}:${port}\n`);
+    expect(r.stderr).to.match(/host2: authenticated \(publickey, key .*\) in \d+ ms\n/);
+    const quiet = await smoker(['test', tests, '-i', inventory, '--no-results'], { env: cliEnv(home) });
+    expect(quiet.code, quiet.stderr).to.equal(0);
+    expect(quiet.stderr).not.to.include('connecting to');
+    // -u: a user the lab does not have is refused, so the flag reached the test's connections.
+    const wrongUser = await smoker(['test', tests, '-i', inventory, '--no-results', '-u', 'nosuchuser', '-v'], { env: cliEnv(home) });
+    expect(wrongUser.code).to.equal(1);
+    expect(wrongUser.stderr).to.include(`host2: connecting to nosuchuser@${address}:${port}\n`);
   });
 
   it('on a terminal, -v lines stay whole: no spinner redraws over them', async () => {

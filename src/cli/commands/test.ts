@@ -1,10 +1,11 @@
 // `smoker test [PATH[::TEST[@PARAMS]]...]`: ducktape-style scenarios on disjoint hosts (SPEC §8).
 import type { CommandModule } from 'yargs';
 import { UsageError } from '../../errors.js';
+import { withConnectionOptions, type ConnectionArgs } from '../connection-options.js';
 import { inventoryFrom } from '../options.js';
 import { withSessionOptions, type SessionArgs } from '../session-options.js';
 
-interface Args extends SessionArgs {
+interface Args extends SessionArgs, ConnectionArgs {
   paths?: string[];
   i?: string;
   checks?: string[];
@@ -32,7 +33,7 @@ export const testCommand: CommandModule<object, Args> = {
   command: 'test [paths..]',
   describe: 'Run test scenarios (YAML tests: files, *.test.mjs) on disjoint hosts of the inventory',
   builder: (y) =>
-    withSessionOptions(y)
+    withConnectionOptions(withSessionOptions(y))
       .positional('paths', { type: 'string', array: true, describe: 'Test files or folders, PATH::TEST or PATH::TEST@{"k":v} (default ./tests)' })
       .option('i', { alias: 'inventory-file', type: 'string', describe: 'Inventory file (else $SMOKER_INVENTORY, ./inventory.yaml, ./inventories/*)', requiresArg: true })
       .option('checks', { type: 'string', array: true, describe: 'Check/service files or folders (replaces the inventory checks: list)' })
@@ -70,6 +71,7 @@ export const testCommand: CommandModule<object, Args> = {
       failed: argv.failed === true,
       failOn: argv['fail-on'] as 'error' | 'flaky',
       session: argv,
+      connection: argv,
       argv: process.argv.slice(2),
     });
   },

@@ -16,6 +16,7 @@ import type { RunReport } from '../../results/types.js';
 import { allocateHosts } from '../../tests/allocate.js';
 import { parseParamOption } from '../../tests/params.js';
 import { ALL_GROUP } from '../../tests/scheduler.js';
+import { applyConnectionArgs, connectionTrace, type ConnectionArgs } from '../connection-options.js';
 import { trapInterrupts } from '../interrupt.js';
 import { resultsRoot, type SessionArgs } from '../session-options.js';
 
@@ -38,12 +39,15 @@ export interface TestCommandOptions {
   failed: boolean;
   failOn: 'error' | 'flaky';
   session: SessionArgs;
+  /** -u, --private-key, -e, --become, -v/-vv: as for run and exec, on every host a test gets. */
+  connection?: ConnectionArgs | undefined;
   argv: string[];
 }
 
 /** Runs `smoker test`. */
 export async function runTestCommand(opts: TestCommandOptions): Promise<void> {
-  const { inventory } = await loadAnyInventory(opts.inventory);
+  const loaded = await loadAnyInventory(opts.inventory);
+  const inventory: Inventory = { ...loaded.inventory, hosts: applyConnectionArgs(loaded.inventory.hosts, opts.connection) };
   for (const w of inventory.warnings) process.stderr.write(`warning: ${w}\n`);
   const checks = loadChecks(inventory, opts.checks);
   const params = new Map<string, unknown>();
@@ -78,6 +82,7 @@ export async function runTestCommand(opts: TestCommandOptions): Promise<void> {
       checks,
       session,
       interrupt: trap.signal,
+      trace: connectionTrace(opts.connection?.verbose, (line) => session.log(line)),
       ...(opts.repeat !== undefined ? { repeat: opts.repeat } : {}),
       ...(opts.deflake !== undefined ? { deflake: opts.deflake } : {}),
       exitFirst: opts.exitFirst,
