@@ -212,9 +212,9 @@ describe('transport/known-hosts edge cases', () => {
     it('accept-new records a host on another port as [host]:port in plain text, lowercased', async () => {
       const kh = join(dir, 'kh');
       const v = await verifyHostKey({ host: 'Web1', port: 2022, key: ed('a'), policy: 'accept-new', files: [kh] });
-      expect(v).to.deep.equal({ ok: true, added: true });
+      expect(v).to.deep.equal({ ok: true, added: true, where: `added to ${kh}` });
       expect(readFileSync(kh, 'utf8')).to.equal(`${line('[web1]:2022', ed('a'))}\n`);
-      expect(await verifyHostKey({ host: 'web1', port: 2022, key: ed('a'), policy: 'strict', files: [kh] })).to.deep.equal({ ok: true });
+      expect(await verifyHostKey({ host: 'web1', port: 2022, key: ed('a'), policy: 'strict', files: [kh] })).to.deep.equal({ ok: true, where: `known_hosts: ${kh}:1` });
       expect((await verifyHostKey({ host: 'web1', port: 22, key: ed('a'), policy: 'strict', files: [kh] })).ok).to.equal(false);
     });
 
