@@ -38,3 +38,8 @@ export function truncateText(text: string, max: number): string {
 export function escapeControls(text: string): string {
   return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
 }
+
+/** Text ending in exactly the newline it had, or one added: what a command prints as its last output. */
+export function ensureNewline(s: string): string {
+  return s.endsWith('\n') ? s : `${s}\n`;
+}

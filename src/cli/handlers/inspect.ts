@@ -8,6 +8,7 @@ import { judgeSession } from '../../results/unfinished.js';
 import type { Status } from '../../results/status.js';
 import { filtersFrom, type FilterArgs } from '../filter-options.js';
 import { selectSessionHosts } from './session-hosts.js';
+import { ensureNewline } from '../../report/text.js';
 
 /** Options of the inspect handler. */
 export interface InspectOptions {
@@ -34,7 +35,7 @@ export async function runInspect(opts: InspectOptions): Promise<void> {
   const machine = ['json', 'tap', 'junit', 'nagios'].includes(opts.output);
   const color = !machine && detectColor(process.env, process.stdout.isTTY === true);
   const text = renderReport(report, opts.output as never, { color, failOn: opts.failOn, session: displayPath(loaded.dir) });
-  process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
+  process.stdout.write(ensureNewline(text));
   if (Object.keys(report.hosts).length === 0) process.stderr.write('smoker: no result in this session matches the hosts and filters given\n');
   process.exitCode = opts.output === 'nagios' ? nagiosExitCode(report) : exitCodeFor(report, opts.failOn);
 }

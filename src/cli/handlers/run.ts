@@ -18,6 +18,7 @@ import { startProgress } from './progress.js';
 import { startHostStream } from './host-stream.js';
 import type { HumanLevel } from '../../report/options.js';
 import { sleepFor } from '../../sleep-for.js';
+import { ensureNewline } from '../../report/text.js';
 
 /** Options of the run handler. */
 export interface RunCommandOptions {
@@ -140,6 +141,3 @@ function withPreviousResults(filters: CheckFilters, opts: RunCommandOptions): Ch
   return { ...filters, only: selectFromLatest(root, opts.filters.error ? 'error' : 'nook') };
 }
 
-function ensureNewline(s: string): string {
-  return s.endsWith('\n') ? s : `${s}\n`;
-}

@@ -12,6 +12,7 @@ import type { ServiceStatusRow } from '../../report/status-table.js';
 import type { RunReport } from '../../results/types.js';
 import { selectCommandHosts, withHostCommand } from './host-command.js';
 import { loadConfig } from './load-config.js';
+import { ensureNewline } from '../../report/text.js';
 
 /** Options of a service command. */
 export interface ServiceCommandOptions {
@@ -115,7 +116,3 @@ export async function printStatusTable(rows: readonly ServiceStatusRow[], report
   process.stdout.write(`${renderSummaryLine(report, sessionLabel)}\n`);
 }
 
-/** Ends text with a newline. */
-export function ensureNewline(s: string): string {
-  return s.endsWith('\n') ? s : `${s}\n`;
-}

@@ -3,7 +3,8 @@ import { ExitCode, UsageError } from '../../errors.js';
 import { exitCodeFor } from '../../results/exit-code.js';
 import { renameChecks } from '../../results/rename-checks.js';
 import { runServiceOp, selectServiceHosts } from '../../services/operations.js';
-import { MACHINE, ensureNewline, printStatusTable, type ServiceCommandOptions } from './service.js';
+import { ensureNewline } from '../../report/text.js';
+import { MACHINE, printStatusTable, type ServiceCommandOptions } from './service.js';
 import { withHostCommand } from './host-command.js';
 import { loadConfig } from './load-config.js';
 

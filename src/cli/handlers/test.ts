@@ -19,6 +19,7 @@ import { ALL_GROUP } from '../../tests/scheduler.js';
 import { applyConnectionArgs, connectionTrace, type ConnectionArgs } from '../connection-options.js';
 import { trapInterrupts } from '../interrupt.js';
 import { resultsRoot, type SessionArgs } from '../session-options.js';
+import { ensureNewline } from '../../report/text.js';
 
 /** Options of the test command. */
 export interface TestCommandOptions {
@@ -106,9 +107,6 @@ export async function runTestCommand(opts: TestCommandOptions): Promise<void> {
 
 const MACHINE = ['json', 'tap', 'junit'];
 
-function ensureNewline(s: string): string {
-  return s.endsWith('\n') ? s : `${s}\n`;
-}
 
 /** The check files the tests name (none is fine: tests may only exec). */
 function loadChecks(inventory: Inventory, paths: readonly string[] | undefined): CheckSet {
