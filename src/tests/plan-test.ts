@@ -10,7 +10,7 @@ import { planServiceOp, type ServicePlan } from '../services/plan-service.js';
 import { selectServiceHosts } from '../services/operations.js';
 import { allocateHosts } from './allocate.js';
 import { ALL_GROUP } from './scheduler.js';
-import { placeholders } from './test-env.js';
+import { placeholders, stepOn, stepText, type StepText } from './test-env.js';
 import { TestHosts } from './test-hosts.js';
 
 /** One host's part of a step: the command it would run, or what it would do. */
@@ -69,8 +69,8 @@ function planStep(phase: PlannedTestStep['phase'], step: StepDef, env: PlanEnv):
 }
 
 function planWork(step: StepDef, env: PlanEnv): Omit<PlannedTestStep, 'phase' | 'at'> {
-  const raw = (s: string | undefined) => (s === undefined ? undefined : substituteRaw(s, { ...env.inventory.vars, ...env.params }));
-  const on = 'on' in step ? raw(step.on) : undefined;
+  const raw = stepText(env);
+  const on = stepOn(step, raw);
   const where = on ? ` on ${on}` : '';
   const values = (h: HostConfig) => placeholders({ params: env.params }, h);
   const each = (f: (h: HostConfig) => Omit<PlannedHostAction, 'host'>) => env.hosts.select(on).map((h) => ({ host: h.name, ...f(h) }));
@@ -142,7 +142,7 @@ function planWork(step: StepDef, env: PlanEnv): Omit<PlannedTestStep, 'phase' | 
   }
 }
 
-function describeExpect(e: ExpectSpec, raw: (s: string | undefined) => string | undefined): string {
+function describeExpect(e: ExpectSpec, raw: StepText): string {
   return [`exit ${e.exit ?? 0}`, e.stdout !== undefined ? `stdout /${raw(e.stdout)}/` : '', e.stderr !== undefined ? `stderr /${raw(e.stderr)}/` : ''].filter(Boolean).join(', ');
 }
 

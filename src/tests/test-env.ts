@@ -1,7 +1,8 @@
 // What every verb of a running test shares: config, its hosts and connections, the step recorder, the signal.
 import type { CheckSet, ServiceDef } from '../config/check-types.js';
 import type { HostConfig, Inventory } from '../config/types.js';
-import { hostPlaceholders } from '../run/substitute.js';
+import type { StepDef } from '../config/test-types.js';
+import { hostPlaceholders, substituteRaw } from '../run/substitute.js';
 import type { Connector } from '../transport/connector.js';
 import type { Connection } from '../transport/types.js';
 import type { TestSink } from './session-port.js';
@@ -33,4 +34,18 @@ export interface TestEnv {
 /** `{{ }}` values on a host: inventory vars, host, address, port, user, then the test's params. */
 export function placeholders(env: Pick<TestEnv, 'params'>, host: HostConfig): Record<string, unknown> {
   return { ...hostPlaceholders(host), ...env.params };
+}
+
+/** Fills a step's text that is the same on every host (`on:`, a local path, expect patterns): inventory vars, then the test's params. */
+export type StepText = (s: string | undefined) => string | undefined;
+
+/** The filler of a step's host-independent text, as the runner and `--plan` both use it. */
+export function stepText(env: { inventory: Pick<Inventory, 'vars'>; params: Readonly<Record<string, unknown>> }): StepText {
+  const values = { ...env.inventory.vars, ...env.params };
+  return (s) => (s === undefined ? undefined : substituteRaw(s, values));
+}
+
+/** A step's `on:` pattern, filled; undefined when it has none (every host of the test). */
+export function stepOn(step: StepDef, text: StepText): string | undefined {
+  return 'on' in step ? text(step.on) : undefined;
 }

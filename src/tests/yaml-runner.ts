@@ -1,11 +1,11 @@
 // Runs YAML steps through the same `t` a code test gets: `{{ }}` filled per host, backgrounds joined by name.
 import type { ExpectSpec, StepDef } from '../config/test-types.js';
-import { substituteCommand, substituteRaw } from '../run/substitute.js';
+import { substituteCommand } from '../run/substitute.js';
 import type { CommandOutput } from '../transport/types.js';
 import type { ExecOutcome } from './context-types.js';
 import type { TestContextImpl } from './context.js';
 import { StepFailure } from './step-failure.js';
-import { placeholders, type TestEnv } from './test-env.js';
+import { placeholders, stepOn, stepText, type TestEnv } from './test-env.js';
 import { checkOutput } from './verb-exec.js';
 
 /** The YAML steps of one phase; in teardown every step runs even after one failed (the first failure is rethrown). */
@@ -23,8 +23,8 @@ export async function runYamlSteps(t: TestContextImpl, env: TestEnv, steps: read
 }
 
 async function runYamlStep(t: TestContextImpl, env: TestEnv, step: StepDef, backgrounds: Map<string, Promise<ExecOutcome>>): Promise<void> {
-  const raw = (s: string | undefined) => (s === undefined ? undefined : substituteRaw(s, { ...env.inventory.vars, ...env.params }));
-  const on = 'on' in step ? raw(step.on) : undefined;
+  const raw = stepText(env);
+  const on = stepOn(step, raw);
   const expectOf = (e: ExpectSpec): ExpectSpec => ({ exit: e.exit, stdout: raw(e.stdout), stderr: raw(e.stderr) });
   switch (step.kind) {
     case 'start':
