@@ -30,5 +30,14 @@ export function renderServiceOp(plan: ServicePlan): string[] {
 function renderHost(h: PlannedServiceHost): string[] {
   const name = `  ${escapeControls(h.host)}${h.sudo ? ' (sudo)' : ''}`;
   if (h.error !== undefined) return [`${name}: ERROR: ${escapeControls(h.error)}`];
-  return [name, ...h.steps.map((s) => `    ${s.step}${s.command !== undefined ? `: ${escapeControls(s.command)}` : ''}${s.note ? `${s.command !== undefined ? '  # ' : ': '}${escapeControls(s.note)}` : ''}`)];
+  return [name, ...h.steps.map((s) => {
+    const what = commandWithNote(s.command, s.note || undefined);
+    return `    ${s.step}${what ? `: ${what}` : ''}`;
+  })];
+}
+
+/** A planned command and its note as one safe line: `command  # note`, or either alone ('' for neither). */
+export function commandWithNote(command: string | undefined, note: string | undefined): string {
+  if (command === undefined) return note === undefined ? '' : escapeControls(note);
+  return `${escapeControls(command)}${note === undefined ? '' : `  # ${escapeControls(note)}`}`;
 }

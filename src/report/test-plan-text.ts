@@ -1,6 +1,6 @@
 // `test --plan` for people: each test's hosts, then its steps in order with each host's exact command.
 import type { TestPlan } from '../tests/plan-test.js';
-import { renderServiceOp } from './service-plan-text.js';
+import { commandWithNote, renderServiceOp } from './service-plan-text.js';
 import { escapeControls } from './text.js';
 
 /** Renders the plans, ending with a line that says nothing ran. */
@@ -15,10 +15,7 @@ export function renderTestPlans(plans: readonly TestPlan[]): string {
       const n = ++numbers[s.phase];
       lines.push(`  ${s.phase === 'steps' ? 'step' : s.phase} ${n} (${escapeControls(s.at)}): ${escapeControls(s.label)}`);
       if (s.error !== undefined) lines.push(`    ERROR: ${escapeControls(s.error)}`);
-      for (const h of s.hosts ?? []) {
-        const what = [h.command !== undefined ? escapeControls(h.command) : '', h.note !== undefined ? (h.command !== undefined ? `  # ${escapeControls(h.note)}` : escapeControls(h.note)) : ''].join('');
-        lines.push(`    ${escapeControls(h.host)}: ${what}`);
-      }
+      for (const h of s.hosts ?? []) lines.push(`    ${escapeControls(h.host)}: ${commandWithNote(h.command, h.note)}`);
       if (s.service) lines.push(...renderServiceOp(s.service).map((l) => `    ${l}`));
     }
   }
