@@ -21,11 +21,11 @@ export async function runStatusAll(opts: ServiceCommandOptions): Promise<void> {
     if (!services.some((s) => selectServiceHosts(s, inventory, hosts).length > 0)) throw new UsageError('no selected host runs any service');
   };
   await withHostCommand({ ...opts, command: 'status', filters: { services: services.map((s) => s.name) }, loaded: inventory, checkSelection }, async (f) => {
-    const running = services.filter((s) => selectServiceHosts(s, inventory, f.hosts).length > 0);
-    await f.session.plan([...new Set(running.flatMap((s) => selectServiceHosts(s, inventory, f.hosts).map((h) => h.name)))]);
+    const running = services.map((service) => ({ service, hosts: selectServiceHosts(service, inventory, f.hosts) })).filter((r) => r.hosts.length > 0);
+    await f.session.plan([...new Set(running.flatMap((r) => r.hosts.map((h) => h.name)))]);
     // Each service is its own operation; its steps are named `status SERVICE` so the session keeps them apart.
     const outcomes = await Promise.all(
-      running.map(async (service) => {
+      running.map(async ({ service }) => {
         const op = f.session.operation(`status ${service.name}`);
         const outcome = await runServiceOp({ op: 'status', service, inventory, hosts: f.hosts, collectLogs: opts.collectLogs, signal: f.signal, session: op }, f.connector);
         await op.writeReport(renameChecks(outcome.report, (check) => `${check} ${service.name}`));
