@@ -1,4 +1,4 @@
-// Wait conditions as one POSIX sh loop each, run on the host itself: probe, pause 50 ms growing to 2 s, repeat.
+// Wait conditions as one POSIX sh loop each, run on the host itself: probe, pause 20 ms growing to 2 s, repeat.
 import type { WaitCondition } from '../config/check-types.js';
 import { shellQuote } from '../transport/shell-quote.js';
 import { FOLLOW_FUNCTIONS, buildMarkEndShell } from '../watch/follow-sh.js';
@@ -29,14 +29,14 @@ export const LOOP_GAVE_UP = 124;
 export const LOOP_NO_TOOL = 127;
 
 /** Shortest pause between two probes (ms): a condition is noticed within about this long early on. */
-export const POLL_MIN_MS = 50;
+export const POLL_MIN_MS = 20;
 /** Longest pause between two probes (ms), reached once the wait has lasted 20 times as long. */
 export const POLL_MAX_MS = 2000;
 
 /**
  * Wraps a probe (a shell function `smk_probe` defined by `setup`) in the polling loop. The pause
  * between probes is 1/20 of the time waited so far, from POLL_MIN_MS up to POLL_MAX_MS, so a
- * condition is noticed within 5% of the time it took (50 ms in the first second); where `sleep`
+ * condition is noticed within 5% of the time it took (20 ms in its first 0.4 s); where `sleep`
  * takes no fractions (tested once, when the loop starts) it sleeps whole seconds. The time
  * waited is the sum of the pauses, or the clock's whole seconds when probes are slow. The
  * controller's timeout is what ends a wait; the loop's own deadline, 10s later, only makes sure
@@ -58,7 +58,8 @@ export function buildLoop(setup: string, timeoutMs: number): string {
     `  if [ "$smk_now" -ge "$smk_end" ]; then exit ${LOOP_GAVE_UP}; fi`,
     '  [ $(( (smk_now - smk_t0) * 1000 )) -gt "$smk_ms" ] && smk_ms=$(( (smk_now - smk_t0) * 1000 ))',
     `  smk_d=$(( smk_ms / 20 )); [ "$smk_d" -lt ${POLL_MIN_MS} ] && smk_d=${POLL_MIN_MS}; [ "$smk_d" -gt ${POLL_MAX_MS} ] && smk_d=${POLL_MAX_MS}`,
-    '  if [ -n "$smk_frac" ]; then sleep "$(( smk_d / 1000 )).$(printf %03d $(( smk_d % 1000 )))"; else smk_d=$(( (smk_d + 999) / 1000 * 1000 )); sleep $(( smk_d / 1000 )); fi',
+    // The fraction padded to three digits without a subshell: one fork less per probe.
+    '  if [ -n "$smk_frac" ]; then smk_f=$(( smk_d % 1000 )); case ${#smk_f} in 1) smk_f=00$smk_f ;; 2) smk_f=0$smk_f ;; esac; sleep "$(( smk_d / 1000 )).$smk_f"; else smk_d=$(( (smk_d + 999) / 1000 * 1000 )); sleep $(( smk_d / 1000 )); fi',
     '  smk_ms=$(( smk_ms + smk_d ))',
     'done',
   ].join('\n');

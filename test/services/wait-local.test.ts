@@ -160,8 +160,9 @@ describe('services: a wait reports soon after its condition comes true (local)',
   const dir = mkdtempSync(join(tmpdir(), 'smoker-wait-soon-'));
   after(() => rmSync(dir, { recursive: true, force: true }));
   const at = join(dir, 'became-true-at');
-  // The moment is written on the host (here: this machine) by the shell that makes the condition true, in ms.
-  const recordThen = (delay: string, action: string) => `(sleep ${delay}; ${action}; date +%s%3N > ${at}) >/dev/null 2>&1 </dev/null &`;
+  // The moment is written on the host (here: this machine) by the shell that makes the condition true, in ms,
+  // just before it does: written after, a wait that noticed at once could read the file before it exists.
+  const recordThen = (delay: string, action: string) => `(sleep ${delay}; date +%s%3N > ${at}.tmp; mv ${at}.tmp ${at}; ${action}) >/dev/null 2>&1 </dev/null &`;
   const becameTrueAt = () => Number(readFileSync(at, 'utf8').trim());
   const lateness = async (probe: ReturnType<typeof buildWaitProbe>, setup: string) => {
     rmSync(at, { force: true });
@@ -230,6 +231,33 @@ describe('services: a wait reports soon after its condition comes true (local)',
     writeFileSync(flag, '');
     const late = await lateness(buildStoppedProbe(`test -f ${flag}`, 10_000), recordThen('2', `rm -f ${flag}`));
     expect(late).to.be.below(BOUND_MS);
+  });
+
+  it('pauses 20 ms between its first probes, then 1/20 of the time waited, up to 2 s (fractions padded to ms)', async function () {
+    this.timeout(90_000);
+    // A `sleep` that only records its argument and a `date` that stands still: the pauses, not the clock, count.
+    const bin = join(dir, 'record-sleep');
+    const log = join(dir, 'pauses');
+    execFileSync('mkdir', ['-p', bin]);
+    rmSync(log, { force: true });
+    writeFileSync(join(bin, 'sleep'), `#!/bin/sh\nprintf '%s\\n' "$1" >> ${log}\n`);
+    writeFileSync(join(bin, 'date'), '#!/bin/sh\necho 1000\n');
+    chmodSync(join(bin, 'sleep'), 0o755);
+    chmodSync(join(bin, 'date'), 0o755);
+    const probe = buildWaitProbe({ kind: 'command', command: `[ "$(wc -l < ${log})" -ge 120 ]` }, 60_000);
+    const r = await waitFor(conn, { ...probe, script: `PATH=${bin}:$PATH; : > ${log}\n${probe.script}` }, 60_000);
+    expect(r.status, JSON.stringify(r)).to.equal('OK');
+    // The model: pause = waited / 20, at least 20 ms, at most 2000 ms (the first line is the loop's `sleep 0.001` test).
+    const expected = ['0.001'];
+    for (let waited = 0; expected.length < 120; ) {
+      const d = Math.min(2000, Math.max(20, Math.floor(waited / 20)));
+      expected.push(`${Math.floor(d / 1000)}.${String(d % 1000).padStart(3, '0')}`);
+      waited += d;
+    }
+    const pauses = readFileSync(log, 'utf8').trim().split('\n');
+    expect(pauses).to.deep.equal(expected);
+    // One, two and three digits of ms all padded to three: 0.021, 0.103, 1.020.
+    expect(pauses).to.include.members(['0.020', '0.021', '0.103', '1.020', '2.000']);
   });
 
   it('falls back to whole seconds where sleep takes no fractions', async () => {
