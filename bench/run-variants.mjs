@@ -1,0 +1,47 @@
+// `smoker run` variants against `smoker exec true` on one lab (one sshd per host), interleaved, in one run:
+// wall, client CPU and the lab's server CPU, medians, and the ratios to exec. As root, after `npm run build`:
+//   VARIANTS='{"main":{},"other":{"cli":"/path/dist/bin/smoker.js"},"knob":{"env":{"X":"1"}}}' \
+//   HOSTS=100 ROUNDS=3 [CHECKS=bench/fixtures/checks-20.yaml] node bench/run-variants.mjs
+import { mkdtempSync, rmSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { setTimeout as sleep } from 'node:timers/promises';
+const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const { measure } = await import('./lib/measure.mjs');
+const labs = await import('./lib/labs.mjs');
+const { treeTicks, CLK_TCK } = await import('./lib/proc.mjs');
+const hosts = Number(process.env.HOSTS ?? 100);
+const rounds = Number(process.env.ROUNDS ?? 3);
+const variants = JSON.parse(process.env.VARIANTS ?? '{"base":{}}');
+const checks = process.env.CHECKS ?? `${repo}/bench/fixtures/checks-20.yaml`;
+const lab = await labs.startBenchLab(repo, { hosts, shared: false });
+const tmp = mkdtempSync('/tmp/ab-');
+const t = labs.writeTarget(lab, tmp, { port: 22, command: 'true', repo, tmp });
+const servers = labs.serverPids(lab);
+const res = {};
+try {
+  for (let r = 0; r < rounds; r++) {
+    const names = ['exec', ...Object.keys(variants)];
+    const order = names.map((_, i) => names[(i + r) % names.length]);
+    for (const name of order) {
+      const cli = variants[name]?.cli ?? `${repo}/dist/bin/smoker.js`;
+      const args = name === 'exec' ? [cli, 'exec', t.inventory, '--', 'true'] : [cli, 'run', t.inventory, '--checks', checks, '--no-results', '-o', 'json'];
+      const before = treeTicks(servers);
+      const cwd = mkdtempSync('/tmp/abrun-');
+      const m = await measure({ cmd: process.execPath, args, env: { ...process.env, ...(variants[name]?.env ?? {}) }, cwd, timeoutMs: 300000, stdoutPath: join(tmp, 'out'), stderrPath: join(tmp, 'err') });
+      await sleep(700);
+      const server = (treeTicks(servers) - before) / CLK_TCK;
+      let okc = '';
+      if (name !== 'exec') { try { const j = JSON.parse(readFileSync(join(tmp, 'out'), 'utf8')); okc = j.counts.checks.OK; } catch { okc = 'ERR'; } }
+      rmSync(cwd, { recursive: true, force: true });
+      (res[name] ??= []).push({ wall: m.wallMs / 1000, cpu: m.cpuS, server });
+      console.log(`${name} #${r + 1}: wall ${(m.wallMs / 1000).toFixed(2)} cpu ${m.cpuS.toFixed(2)} server ${server.toFixed(2)} ok ${okc} exit ${m.exitCode}`);
+    }
+  }
+} finally { await lab.close(); }
+const med = (a) => { const s = [...a].sort((x, y) => x - y); return s[Math.floor(s.length / 2)]; };
+const e = res.exec;
+for (const [name, rs] of Object.entries(res)) {
+  const w = med(rs.map((x) => x.wall)), c = med(rs.map((x) => x.cpu)), s = med(rs.map((x) => x.server));
+  console.log(`${name.padEnd(12)} wall ${w.toFixed(2)} (${(w / med(e.map((x) => x.wall))).toFixed(2)}x)  client ${c.toFixed(2)}  server ${s.toFixed(2)}  total ${(c + s).toFixed(2)} (${((c + s) / (med(e.map((x) => x.cpu)) + med(e.map((x) => x.server)))).toFixed(2)}x)`);
+}
