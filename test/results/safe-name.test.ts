@@ -38,6 +38,17 @@ describe('encodeName: names as file names, reversibly', () => {
     expect(() => decodeURIComponent(wide.split('~')[0] ?? '')).not.to.throw();
   });
 
+  it('gives the empty name a file name of its own: `%`, never an empty path component', () => {
+    expect(encodeName('')).to.equal('%');
+    expect(decodeName('%')).to.equal('');
+  });
+
+  it('keeps spaces and other whitespace in the head of a capped name', () => {
+    const capped = encodeName('a b\u00a0'.repeat(100)); // a space and a no-break space
+    expect(capped.startsWith('a b\u00a0a b\u00a0')).to.equal(true);
+    expect(Buffer.byteLength(capped)).to.be.within(MAX_NAME_BYTES - 1, MAX_NAME_BYTES);
+  });
+
   it('encodes only names made wholly of dots; dots inside or around other characters stay', () => {
     for (const n of ['a.', '.a', '.hidden', 'a..b', 'db-1.example.com.']) expect(encodeName(n), n).to.equal(n);
     expect(encodeName('.')).to.equal('%2E');

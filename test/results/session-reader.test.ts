@@ -88,6 +88,11 @@ describe('results/session-reader', () => {
       session('2026-11-22--001');
       expect(sessionError(() => locateSession('previous', root))).to.equal(`no session "previous": there is no ${join(root, 'latest', 'session.json')}`);
       expect(sessionError(() => locateSession('latest~1', root))).to.match(/^no session "latest~1": there is no /);
+      // latest points at a run killed before it wrote session.json.
+      mkdirSync(join(root, '2026-11-22--002'));
+      symlinkSync('2026-11-22--002', join(root, 'latest'));
+      expect(sessionError(() => locateSession('previous', root))).to.equal(`no session "previous": there is no ${join(root, 'latest', 'session.json')}`);
+      rmSync(join(root, 'latest'));
       // Only the whole ref is a back reference.
       latest('2026-11-22--001');
       for (const ref of ['latest~', 'latest~x', 'xlatest~1', 'latest~1x', 'previousx', 'xprevious']) {

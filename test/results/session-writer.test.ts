@@ -146,6 +146,7 @@ describe('results/session-writer', () => {
       await new Promise((r) => setTimeout(r, 20));
       expect(logLines(w).at(-1)).to.match(/ interrupted$/);
       expect(readFileSync(join(w.dir, 'session.log'), 'utf8')).to.not.contain('after the end');
+      expect(w.failure.aborted, 'a line after the end is no write error').to.equal(false);
     });
 
     it('waits for report writes still under way, so the last report is on disk when it resolves', async () => {
