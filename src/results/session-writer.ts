@@ -2,7 +2,7 @@
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { ResultsWriteError } from '../errors.js';
+import { SessionError, type ResultsWriteError } from '../errors.js';
 import { writeFileAtomic } from './atomic-write.js';
 import { checkLatestIsLink, pointLatest } from './latest-link.js';
 import { resultsWriteError } from './results-write-error.js';
@@ -29,8 +29,8 @@ export class SessionWriter {
 
   /** Creates the next session under root, writes session.json as running and points `latest` at it at once. */
   static async create(root: string, meta: Omit<SessionMeta, 'id' | 'pid' | 'startedAt' | 'state'>): Promise<SessionWriter> {
-    await checkLatestIsLink(root);
     try {
+      await checkLatestIsLink(root);
       const { id, dir } = await claimSessionDir(root);
       const w = new SessionWriter(root, id, dir, { ...meta, id, pid: process.pid, startedAt: new Date().toISOString(), state: 'running' });
       await w.writeMeta();
@@ -39,6 +39,8 @@ export class SessionWriter {
       w.log(`session ${id} started: ${meta.argv.join(' ')}`);
       return w;
     } catch (err) {
+      // A latest that is not a link is the user's to move (exit 2); anything else is the results folder failing.
+      if (err instanceof SessionError) throw err;
       throw resultsWriteError(`a session in ${root}`, err);
     }
   }

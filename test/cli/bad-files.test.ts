@@ -20,7 +20,7 @@ function deepBlock(prefix: string, levels: number): string {
   return `${lines.join('\n')}\n`;
 }
 
-describe('bad files: alias bombs, deep nesting, a results/latest that is not a link (e2e)', function () {
+describe('bad files: alias bombs, deep nesting, a results/latest that is not a link, a results path that is a file (e2e)', function () {
   this.timeout(60_000);
   let dir: string;
   beforeEach(() => {
@@ -81,5 +81,15 @@ describe('bad files: alias bombs, deep nesting, a results/latest that is not a l
     expect(r.stdout, 'nothing ran').to.equal('');
     expect(readdirSync(join(dir, 'results'))).to.deep.equal(['latest']);
     expect(run(['run', '--no-results']).code, 'without a session it runs').to.equal(0);
+  });
+
+  it('--results naming a file: exit 70 with a message naming it, no stack trace, nothing run', () => {
+    writeFileSync(join(dir, 'inventory.yaml'), 'hosts:\n  web1: { transport: local }\nchecks: [checks.yaml]\n');
+    writeFileSync(join(dir, 'afile'), '');
+    const r = run(['run', '--results', 'afile']);
+    expect(r.code, r.stderr).to.equal(70);
+    expect(r.stderr).to.match(/^smoker: cannot write a session in afile: ENOTDIR/);
+    expect(r.stderr).not.to.match(/internal error|\n\s+at /);
+    expect(r.stdout, 'nothing ran').to.equal('');
   });
 });

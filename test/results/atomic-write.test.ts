@@ -2,7 +2,7 @@
 
 import { expect } from 'chai';
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { writeFileAtomic } from '../../src/results/atomic-write.js';
@@ -104,6 +104,26 @@ describe('results/atomic-write: readers never see a partial file', function () {
     await writer.finish('complete');
     expect(stats.partial, `reader saw ${stats.partial} partial reports, the first ${stats.firstPartial} bytes long`).to.equal(0);
     expect(stats.versions).to.be.at.least(MIN_VERSIONS);
+  });
+
+  it('concurrent writes of one file each use their own temp file: all succeed, one whole version lands, no temp is left', async () => {
+    const path = join(dir, 'report.json');
+    const texts = Array.from({ length: 20 }, (_, v) => bigReport(v));
+    await Promise.all(texts.map((t) => writeFileAtomic(path, t)));
+    expect(texts).to.include(readFileSync(path, 'utf8'));
+    expect(readdirSync(dir)).to.deep.equal(['report.json']);
+  });
+
+  it('a write that fails rejects with its error, keeps what was there and leaves no temp file', async () => {
+    // A non-empty folder at the path: the temp file is written, the rename over the folder fails.
+    mkdirSync(join(dir, 'report.json', 'old'), { recursive: true });
+    const renamed = await writeFileAtomic(join(dir, 'report.json'), '{}').then(() => undefined, (e: NodeJS.ErrnoException) => e);
+    expect(renamed?.code).to.be.oneOf(['EISDIR', 'ENOTEMPTY', 'EEXIST']);
+    expect(readdirSync(dir)).to.deep.equal(['report.json']);
+    expect(readdirSync(join(dir, 'report.json'))).to.deep.equal(['old']);
+    // No folder at all: the temp file cannot be written, and the error is the write's own.
+    const written = await writeFileAtomic(join(dir, 'missing', 'report.json'), '{}').then(() => undefined, (e: NodeJS.ErrnoException) => e);
+    expect(written?.code).to.equal('ENOENT');
   });
 
   it('the newest of overlapping writeReport calls lands last', async () => {

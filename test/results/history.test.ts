@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { buildHistories, buildHistory } from '../../src/results/history.js';
+import { buildHistories, buildHistory, execCommands } from '../../src/results/history.js';
 import { renderTimeline, statusLetter } from '../../src/report/history-text.js';
 import { report } from './data.js';
 
@@ -47,6 +47,38 @@ describe('results/history', () => {
     ]);
     expect(buildHistories(execs, 'exec', { command: 'df -h' }).map((h) => h.sessions)).to.deep.equal([['s2']]);
     expect(buildHistories(sessions, 'uname')).to.have.length(1);
+  });
+
+  it('a host gets a row only where it ran the check, not for other checks in the same sessions', () => {
+    const h = buildHistory([...sessions, { id: '2026-11-22--003', report: report({ web01: { uname: 'OK' }, cache1: { other: 'OK' } }) }], 'uname');
+    expect(h.hosts.map((r) => r.host)).to.deep.equal(['web01', 'web02', 'db1']);
+  });
+
+  it('a check other than exec has one history, with no command', () => {
+    expect(buildHistories(sessions, 'uname')).to.deep.equal([buildHistory(sessions, 'uname')]);
+  });
+
+  it('exec: sessions without exec add no history; the commands are listed once each, in the order first run', () => {
+    const ran = (command: string | undefined) => {
+      const r = report({ web01: { exec: 'OK' } });
+      const c = r.hosts.web01?.checks.exec;
+      if (c && command !== undefined) c.params = { command };
+      return r;
+    };
+    const execs = [
+      { id: 's0', report: report({ web01: { uname: 'OK' } }) },
+      { id: 's1', report: ran('uptime') },
+      { id: 's2', report: ran(undefined) },
+      { id: 's3', report: ran(undefined), execCommand: 'df -h' },
+      { id: 's4', report: ran('uptime') },
+    ];
+    expect(buildHistories(execs, 'exec').map((h) => [h.command, h.sessions])).to.deep.equal([
+      ['uptime', ['s1', 's4']],
+      ['(command not recorded)', ['s2']],
+      ['df -h', ['s3']],
+    ]);
+    expect(execCommands(execs)).to.deep.equal(['uptime', '(command not recorded)', 'df -h']);
+    expect(execCommands(sessions)).to.deep.equal([]);
   });
 
   it('a check no session ran has no sessions and no hosts', () => {

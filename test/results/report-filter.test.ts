@@ -48,6 +48,14 @@ describe('results/report-filter', () => {
     expect(filterReport(full, { hosts: new Set(['web01']) }).counts.unreachable).to.equal(0);
   });
 
+  it('a host a killed run never finished stays while selected, with the UNKNOWN it was given', () => {
+    const unfinished = { host: 'web03', status: 'UNKNOWN' as const, unfinished: 'did not finish: smoker was killed', checks: {}, durationMs: 0 };
+    const r = filterReport(buildReport([web02, unfinished], new Date('2026-11-22T10:00:00Z')), { status: (s) => s === 'ERROR' });
+    expect(Object.keys(r.hosts)).to.deep.equal(['web03']);
+    expect(r.hosts.web03?.status).to.equal('UNKNOWN');
+    expect(r.status).to.equal('UNKNOWN');
+  });
+
   it('an empty report stays empty and OK', () => {
     const r = filterReport(report({}), { filters: { smoke: true } });
     expect(r.status).to.equal('OK');

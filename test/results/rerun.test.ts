@@ -9,6 +9,12 @@ describe('results/rerun', () => {
     expect([...rerunSelection(r, 'error')].map(([h, s]) => [h, s === 'all' ? s : [...s]])).to.deep.equal([['web01', ['a']], ['db1', 'all']]);
   });
 
+  it('a host a killed run never finished runs everything again', () => {
+    const killed = { ...r, hosts: { ...r.hosts, web03: { host: 'web03', status: 'UNKNOWN' as const, unfinished: 'did not finish: smoker was killed', checks: {}, durationMs: 0 } } };
+    expect(rerunSelection(killed, 'error').get('web03')).to.equal('all');
+    expect(rerunSelection(killed, 'nook').get('web03')).to.equal('all');
+  });
+
   it('--nook: every check that was not OK', () => {
     expect([...rerunSelection(r, 'nook')].map(([h, s]) => [h, s === 'all' ? s : [...s]])).to.deep.equal([['web01', ['a', 'b']], ['web02', ['b']], ['db1', 'all']]);
   });

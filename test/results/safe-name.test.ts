@@ -37,4 +37,46 @@ describe('encodeName: names as file names, reversibly', () => {
     expect(Buffer.byteLength(wide)).to.be.at.most(MAX_NAME_BYTES);
     expect(() => decodeURIComponent(wide.split('~')[0] ?? '')).not.to.throw();
   });
+
+  it('gives the empty name a file name of its own: `%`, never an empty path component', () => {
+    expect(encodeName('')).to.equal('%');
+    expect(decodeName('%')).to.equal('');
+  });
+
+  it('keeps spaces and other whitespace in the head of a capped name', () => {
+    const capped = encodeName('a b\u00a0'.repeat(100)); // a space and a no-break space
+    expect(capped.startsWith('a b\u00a0a b\u00a0')).to.equal(true);
+    expect(Buffer.byteLength(capped)).to.be.within(MAX_NAME_BYTES - 1, MAX_NAME_BYTES);
+  });
+
+  it('encodes only names made wholly of dots; dots inside or around other characters stay', () => {
+    for (const n of ['a.', '.a', '.hidden', 'a..b', 'db-1.example.com.']) expect(encodeName(n), n).to.equal(n);
+    expect(encodeName('.')).to.equal('%2E');
+    expect(encodeName('...')).to.equal('%2E%2E%2E');
+  });
+
+  it('keeps a name of exactly MAX_NAME_BYTES bytes whole, counting bytes rather than characters', () => {
+    const exact = 'x'.repeat(MAX_NAME_BYTES);
+    expect(encodeName(exact)).to.equal(exact);
+    expect(decodeName(encodeName(exact))).to.equal(exact);
+    const wide = 'ü'.repeat(MAX_NAME_BYTES / 2 + 1); // 101 characters, 202 bytes
+    expect(encodeName(wide)).to.match(/~[0-9a-f]{16}$/);
+    expect(Buffer.byteLength(encodeName(wide))).to.be.at.most(MAX_NAME_BYTES);
+  });
+
+  it('a capped name uses the whole budget: as many bytes of the head as fit before ~ and the hash', () => {
+    expect(Buffer.byteLength(encodeName('x'.repeat(MAX_NAME_BYTES + 1)))).to.equal(MAX_NAME_BYTES);
+    expect(encodeName('x'.repeat(300))).to.equal(`${'x'.repeat(MAX_NAME_BYTES - 17)}~${encodeName('x'.repeat(300)).slice(-16)}`);
+  });
+
+  it('wherever the cap falls, the head ends on a whole escape or character', () => {
+    for (let k = 175; k <= 186; k++) {
+      const escaped = encodeName(`${'x'.repeat(k)}${'/'.repeat(40)}`);
+      expect(escaped, `${k} x then slashes`).to.match(/^x+(%2F)*~[0-9a-f]{16}$/);
+      expect(Buffer.byteLength(escaped)).to.be.within(MAX_NAME_BYTES - 2, MAX_NAME_BYTES);
+      const wide = encodeName(`${'x'.repeat(k)}${'€'.repeat(20)}`);
+      expect(wide, `${k} x then euro signs`).to.match(/^x+€*~[0-9a-f]{16}$/u);
+      expect(Buffer.byteLength(wide)).to.be.within(MAX_NAME_BYTES - 2, MAX_NAME_BYTES);
+    }
+  });
 });

@@ -50,12 +50,16 @@ describe('results: session folder files', () => {
       const ids = (await Promise.all(Array.from({ length: 20 }, () => claimSessionDir(root, now)))).map((c) => c.id);
       expect(new Set(ids).size).to.equal(20);
       expect(readdirSync(root).sort()).to.deep.equal([...ids].sort());
+      expect([...ids].sort(), 'counting up from 001 without gaps').to.deep.equal(Array.from({ length: 20 }, (_, i) => `2026-11-22--${String(i + 1).padStart(3, '0')}`));
     });
 
     it('fails on a root that cannot hold folders, rather than looping', async () => {
       writeFileSync(join(root, 'file'), '');
       const err = await claimSessionDir(join(root, 'file'), new Date()).then(() => undefined, (e: NodeJS.ErrnoException) => e);
       expect(err?.code).to.be.oneOf(['ENOTDIR', 'EEXIST']);
+      // A folder that can be listed but takes no new folder (Linux's /proc): the mkdir error, not the next id.
+      const proc = await claimSessionDir('/proc', new Date()).then(() => undefined, (e: NodeJS.ErrnoException) => e);
+      expect(proc?.code).to.equal('ENOENT');
     });
   });
 
@@ -107,6 +111,7 @@ describe('results: session folder files', () => {
       const wrapped = asResultsWriteError(under, root);
       expect(wrapped).to.be.instanceOf(ResultsWriteError);
       expect(wrapped?.message).to.equal(`cannot write ${root}/hosts/a/result.json: ENOSPC: no space left`);
+      expect(wrapped?.cause, 'the original error stays reachable').to.equal(under);
       expect(asResultsWriteError(Object.assign(new Error('x'), { code: 'ENOSPC', path: '/elsewhere/f' }), root)).to.equal(undefined);
       expect(asResultsWriteError(Object.assign(new Error('x'), { path: `${root}/f` }), root)).to.equal(undefined);
       expect(asResultsWriteError(Object.assign(new Error('x'), { code: 'EIO' }), root)).to.equal(undefined);
@@ -116,6 +121,8 @@ describe('results: session folder files', () => {
       expect(asResultsWriteError(own, root)).to.equal(own);
       expect(resultsWriteError('/p', own)).to.equal(own);
       expect(resultsWriteError('/p', 'plain text').message).to.equal('cannot write /p: plain text');
+      expect(resultsWriteError('/p', undefined).message).to.equal('cannot write /p: undefined');
+      expect(resultsWriteError('/p', null).message).to.equal('cannot write /p: null');
     });
   });
 

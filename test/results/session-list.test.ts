@@ -34,6 +34,24 @@ describe('results/session-summary', () => {
     expect(s.checks).to.deep.equal({ OK: 1, WARN: 0, UNKNOWN: 0, ERROR: 1 });
   });
 
+  it('takes times, duration and inventory from session.json, the duration from the report while a run has none', () => {
+    const ended = meta('2026-11-22--005', { endedAt: '2026-11-22T10:00:09.000Z', durationMs: 9000, inventory: 'lab.yaml' });
+    expect(summarizeSession(loaded(ended, { a: { x: 'OK' } }))).to.include({
+      state: 'complete', status: 'OK', startedAt: '2026-11-22T10:00:00.000Z', endedAt: '2026-11-22T10:00:09.000Z', durationMs: 9000, inventory: 'lab.yaml', finishedHosts: 1, plannedHosts: undefined,
+    });
+    const running = summarizeSession(loaded(meta('2026-11-22--006', { state: 'running' }), { a: { x: 'WARN' } }));
+    expect(running).to.include({ state: 'running', status: 'WARN', durationMs: 1500, endedAt: undefined, inventory: undefined, unreachable: 0 });
+  });
+
+  it('says why a session did not finish: failed with its reason (or none recorded), planned hosts or not', () => {
+    const failed = (fields: Partial<SessionMeta>, spec: Parameters<typeof report>[0]) => describeUnfinished(loaded(meta('a', { state: 'failed', ...fields }), spec, true));
+    expect(failed({ reason: 'results disk full', hosts: ['a', 'b'] }, { a: { x: 'OK' } })).to.equal('session incomplete: 1 of 2 hosts finished (failed: results disk full)');
+    expect(failed({}, { a: { x: 'OK' } })).to.equal('session incomplete: 1 host finished (failed: no reason recorded)');
+    expect(failed({}, { a: { x: 'OK' }, b: { x: 'OK' } })).to.equal('session incomplete: 2 hosts finished (failed: no reason recorded)');
+    expect(failed({}, {})).to.equal('session incomplete: 0 hosts finished (failed: no reason recorded)');
+    expect(describeUnfinished(loaded(meta('a', { state: 'running', hosts: ['a', 'b'] }), {}))).to.equal(`session still running (pid ${process.pid}): 0 of 2 hosts finished so far`);
+  });
+
   it('describes unfinished sessions as "N of M hosts finished"', () => {
     expect(describeUnfinished(loaded(meta('a', { hosts: ['a'] }), { a: { x: 'OK' } }))).to.equal(undefined);
     expect(describeUnfinished(loaded(meta('a', { state: 'running', pid: DEAD_PID, hosts: ['a', 'b', 'c'] }), { a: { x: 'OK' } }, true))).to.equal(

@@ -71,6 +71,42 @@ describe('results/session-merge: planMerge', () => {
   });
 
   it('needs at least one session', () => {
-    expect(() => planMerge([])).to.throw(SessionError);
+    expect(() => planMerge([])).to.throw(SessionError, 'sessions merge: no sessions given');
+  });
+
+  it('names every host found twice in one message', () => {
+    expect(() => planMerge([session('a', { web1: ['OK'], web2: ['OK'] }), session('b', { web1: ['OK'], web2: ['OK'] })])).to.throw(
+      SessionError,
+      'sessions merge: host web1 is in both a and b; host web2 is in both a and b. Merge shards of one run, each given once.',
+    );
+  });
+
+  it('spans the sources from their reports, and from session.json or the report duration when a report has no end', () => {
+    const early = session('a', { h1: ['OK'] }, { startedAt: '2026-11-22T09:00:00.000Z' }, ['10:00:00', '10:00:10']);
+    const open = session('b', { h2: ['OK'] }, { endedAt: '2026-11-22T10:01:00.000Z' }, ['10:00:20', '10:00:30']);
+    delete open.report.endedAt;
+    const plan = planMerge([early, open]);
+    expect(plan.report.startedAt, 'the report start, not session.json').to.equal('2026-11-22T10:00:00.000Z');
+    expect(plan.report.endedAt, "session.json's end").to.equal('2026-11-22T10:01:00.000Z');
+    const killed = session('c', { h3: ['OK'] }, { state: 'running', endedAt: undefined }, ['10:00:20', '10:00:45']);
+    delete killed.report.endedAt;
+    expect(planMerge([early, killed]).report.endedAt, 'start plus duration').to.equal('2026-11-22T10:00:45.000Z');
+  });
+
+  it('keeps filters all sources share, and planned hosts only when every source recorded them', () => {
+    const filters = { smoke: true };
+    const both = planMerge([session('a', { h1: ['OK'] }, { filters, hosts: ['h1'] }), session('b', { h2: ['OK'] }, { filters, hosts: ['h2', 'h3'] })]);
+    expect(both.meta).to.deep.equal({ inventory: '/inv.yaml', filters, hosts: ['h1', 'h2', 'h3'] });
+    const one = planMerge([session('a', { h1: ['OK'] }, { filters, hosts: ['h1'] }), session('b', { h2: ['OK'] }, { filters: { smoke: false } })]);
+    expect(one.meta).to.deep.equal({ inventory: '/inv.yaml' });
+  });
+
+  it('has nothing to warn about shards of unsharded sessions; names a killed source and a single missing shard', () => {
+    expect(planMerge([session('a', { h1: ['OK'] }), session('b', { h2: ['OK'] })]).warnings).to.deep.equal([]);
+    const killed = planMerge([session('a', { h1: ['OK'] }, { shard: '1/2', state: 'running' }), session('b', { h2: ['OK'] }, { shard: '2/2' })]);
+    expect(killed.warnings).to.deep.equal(['a is incomplete (killed while running); the merged session is marked interrupted']);
+    expect(planMerge([session('a', { h1: ['OK'] }, { shard: '2/2' })]).warnings).to.deep.equal(['shard 1/2 not given: the merged session covers part of the hosts']);
+    const tens = Array.from({ length: 11 }, (_, i) => session(`s${i + 2}`, { [`h${i + 2}`]: ['OK'] }, { shard: `${i + 2}/12` }));
+    expect(planMerge(tens).warnings).to.deep.equal(['shard 1/12 not given: the merged session covers part of the hosts']);
   });
 });

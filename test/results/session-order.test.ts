@@ -12,4 +12,19 @@ describe('results/session-order', () => {
     expect(compareSessionIds('latest', '2026-11-22--001')).to.be.greaterThan(0);
     expect(compareSessionIds('2026-11-22--001', 'latest')).to.be.lessThan(0);
   });
+
+  it('sorts names that are not ids among themselves by name, after every id', () => {
+    expect(sortSessionIds(['notes', '2026-11-22--002', 'latest', 'backup', '2026-11-22--001'])).to.deep.equal([
+      '2026-11-22--001', '2026-11-22--002', 'backup', 'latest', 'notes',
+    ]);
+    expect(compareSessionIds('notes', 'backup')).to.be.greaterThan(0);
+    expect(compareSessionIds('backup', 'notes')).to.be.lessThan(0);
+  });
+
+  it('an id is equal only to itself; the day decides before the number', () => {
+    expect(compareSessionIds('2026-11-22--007', '2026-11-22--007')).to.equal(0);
+    expect(compareSessionIds('2026-11-21--999', '2026-11-22--001')).to.be.lessThan(0);
+    expect(compareSessionIds('2026-11-22--001', '2026-11-21--999')).to.be.greaterThan(0);
+    expect(compareSessionIds('2026-11-22--002', '2026-11-22--010')).to.be.lessThan(0);
+  });
 });

@@ -16,6 +16,11 @@ const k2 = blob('ssh-ed25519', 'two');
 const line = (hosts: string, k: Buffer, marker = '') => `${marker}${hosts} ${readKeyType(k)} ${k.toString('base64')}`;
 
 describe('transport/known-hosts parsing and matching (inline data)', () => {
+  it('skips a commented-out entry and a line without a key, as OpenSSH does', () => {
+    const text = [`#${line('web01', k1)}`, `#  ${line('web02', k1)}`, 'web03 ssh-ed25519', line('web04', k2)].join('\n');
+    expect(parseKnownHosts(text, 'kh').map((e) => [e.line, e.hosts])).to.deep.equal([[4, 'web04']]);
+  });
+
   it('parses plain, hashed, marked and commented lines, skipping malformed ones', () => {
     const hashed = hashKnownHostsName('[h]:2222');
     const text = [
