@@ -11,6 +11,7 @@ export default {
     spec: ['test/parsers/**/*.test.ts'],
   },
   incrementalFile: '.stryker/parsers-incremental.json',
+  tempDirName: '.stryker/tmp-parsers',
   htmlReporter: { fileName: 'reports/mutation/parsers.html' },
   jsonReporter: { fileName: 'reports/mutation/parsers.json' },
 };

@@ -11,6 +11,7 @@ export default {
     spec: ['test/report/**/*.test.ts', 'test/results/history.test.ts', 'test/results/diff.test.ts'],
   },
   incrementalFile: '.stryker/report-incremental.json',
+  tempDirName: '.stryker/tmp-report',
   htmlReporter: { fileName: 'reports/mutation/report.html' },
   jsonReporter: { fileName: 'reports/mutation/report.json' },
 };
