@@ -1,6 +1,7 @@
 // `-o normal` above 10 hosts folds identical results: all-OK hosts in one row per check count, each non-OK
 // outcome once under the hosts that share it, unreachable and unfinished hosts by their reason.
 import { expect } from 'chai';
+import { paintBold, withColor } from '../../src/report/color.js';
 import { foldsHosts, renderHuman } from '../../src/report/human.js';
 import type { CheckResult, HostResult } from '../../src/results/types.js';
 import { makeCheck, makeHost, makeReport, messages } from './sample.js';
@@ -78,5 +79,18 @@ describe('report/human: folded normal view', () => {
     for (let i = 1; i <= 11; i++) hosts.push(makeHost(name(i), [makeCheck(name(i), 'uname')]));
     hosts.push(makeHost('bad\u001bname', [], 'x'));
     expect(renderHuman(makeReport(hosts), 'normal', { timeZone: 'utc' })).to.contain('bad\\x1Bname (1)');
+  });
+
+  it('with colour, host titles are bold (all-OK hosts, unreachable hosts), a shared check failure\'s title is not', () => {
+    const hosts: HostResult[] = [];
+    for (let i = 1; i <= 9; i++) hosts.push(makeHost(name(i), [makeCheck(name(i), 'uname')]));
+    hosts.push(makeHost(name(10), [diskFull(name(10), '2026-11-22T16:12:50.000Z')]));
+    hosts.push(makeHost(name(11), [], 'refused'));
+    const lines = renderHuman(makeReport(hosts), 'normal', { timeZone: 'utc', color: true }).split('\n');
+    const bold = (text: string) => withColor(true, () => paintBold(text));
+    expect(lines[0]?.startsWith(bold('web[01-09] (9)')), lines[0]).to.equal(true);
+    expect(lines.some((l) => l.startsWith('web10 (1) - disk')), 'failure title').to.equal(true);
+    expect(lines.some((l) => l.startsWith(bold('web11 (1)'))), 'unreachable title').to.equal(true);
+    expect(lines.some((l) => l.startsWith(' -- /')), 'component rows stay plain').to.equal(true);
   });
 });
