@@ -6,10 +6,11 @@ import { FIXTURES } from './support.js';
 
 describe('parsers/module-parser', () => {
   it('tells module paths from built-in names', () => {
-    for (const spec of ['./p.js', '../lib/p.mjs', '/opt/p.js', '~/p.js', 'parsers/p.ts', 'p.cjs']) {
+    for (const spec of ['./p.js', '../lib/p.mjs', '/opt/p.js', '~/p.js', 'parsers/p.ts', 'p.cjs', './p', '../lib/p', '/opt/p', '~/p']) {
       expect(isModulePath(spec), spec).to.equal(true);
     }
-    for (const spec of ['nagios', 'varnish', 'my-parser', '']) expect(isModulePath(spec), spec).to.equal(false);
+    // A slash inside a name is not a path: only a leading ./, ../, / or ~/ (or a module extension) makes one.
+    for (const spec of ['nagios', 'varnish', 'my-parser', '', 'vendor/parser', 'a~/b', 'x../y']) expect(isModulePath(spec), spec).to.equal(false);
   });
 
   it('resolves relative paths against the base dir and ~/ against the home dir', () => {

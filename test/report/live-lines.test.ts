@@ -36,6 +36,14 @@ describe('report/live-lines', () => {
     expect(out.stdout).to.deep.equal(['a: x\na: \na: y\n']);
   });
 
+  it('a chunk that starts with a newline prints the empty line at once, keeping the rest for later', () => {
+    const { out, live } = capture();
+    live.push('a', 'stdout', Buffer.from('\nab'));
+    expect(out.stdout).to.deep.equal(['a: \n']);
+    live.push('a', 'stdout', Buffer.from('c\n'));
+    expect(out.stdout).to.deep.equal(['a: \n', 'a: abc\n']);
+  });
+
   it('decodes multi-byte characters within a chunk', () => {
     const { out, live } = capture();
     live.push('a', 'stdout', Buffer.from('ü and €\n'));
