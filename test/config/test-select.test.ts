@@ -108,6 +108,10 @@ describe('config: selecting tests', () => {
     expect(await issuesOf(write('tests:\n  t:\n    needs: { demo: 3, client: 1 }\n    steps: [ { sleep: 1ms } ]\n'))).to.deep.equal([
       '2:3 t.needs: needs {"demo":3,"client":1}: the inventory\'s groups cannot give that many distinct hosts',
     ]);
+    // `all` is shown as the count it stands for, not as the 0 it is stored as before collection.
+    expect(await issuesOf(write('tests:\n  t:\n    needs: { demo: all, client: 1 }\n    steps: [ { sleep: 1ms } ]\n'))).to.deep.equal([
+      '2:3 t.needs: needs {"demo":3,"client":1}: the inventory\'s groups cannot give that many distinct hosts',
+    ]);
   });
 
   it('groups of the inventory as host lists', () => {
