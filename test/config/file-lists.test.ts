@@ -118,9 +118,11 @@ describe('config: file lists', () => {
     }
     // A usage error (no such folder) is not a config issue: it propagates.
     let thrown: unknown;
-    await testFilesLoader([join(dir, 'nope')])
-      .load({ inventory, checks: undefined, strict: false })
-      .catch((e: unknown) => (thrown = e));
+    try {
+      await testFilesLoader([join(dir, 'nope')]).load({ inventory, checks: undefined, strict: false });
+    } catch (e) {
+      thrown = e;
+    }
     expect(thrown).to.be.instanceOf(UsageError);
   });
 });

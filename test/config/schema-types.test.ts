@@ -246,6 +246,6 @@ describe('config: schema combinators', () => {
     const parsed = parseYaml('x: [1, 2]\n', 'f.yaml');
     if ('issues' in parsed) throw new Error('parse');
     expect(ctx.toJS(parsed.file.doc.contents)).to.deep.equal({ x: [1, 2] });
-    expect(parsed.file.ctx.posOf((parsed.file.doc.contents as { get(k: string, keep: true): never }).get('x', true))).to.deep.equal({ file: 'f.yaml', line: 1, col: 4 });
+    expect(parsed.file.ctx.posOf((parsed.file.doc.contents as unknown as { get(k: string, keep: true): never }).get('x', true))).to.deep.equal({ file: 'f.yaml', line: 1, col: 4 });
   });
 });
