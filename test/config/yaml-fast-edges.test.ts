@@ -3,6 +3,8 @@ import { expect } from 'chai';
 import { isMap, isScalar, isSeq } from 'yaml';
 import { FAST_PARSE_MIN_BYTES, parseYamlFast } from '../../src/config/yaml-fast.js';
 import { MAX_YAML_DEPTH } from '../../src/config/yaml-limits.js';
+import { validateInventory } from '../../src/config/inventory.js';
+import { parseYamlOrThrow } from '../../src/config/yaml-file.js';
 
 /** `body` padded with a comment line to exactly `size` characters. */
 const sized = (body: string, size: number) => `${body}#${'x'.repeat(size - body.length - 2)}\n`;
@@ -31,6 +33,18 @@ describe('config/yaml-fast: edges', () => {
     expect(isSeq(files) && files.items.map((i) => (isScalar(i) ? i.value : undefined))).to.deep.equal(['k1', 'k2']);
     expect(fast.ctx.toJS(fast.doc.contents)).to.deep.equal({ hosts: { a: { port: 22, identityFile: ['k1', 'k2'] }, b: null } });
     expect(fast.ctx.posOf(hosts as never)).to.deep.equal({ file: 'f.yaml', line: 1, col: 1 });
+  });
+
+  it('the fast parse validates to the same inventory as the exact parse', () => {
+    const text = sized('defaults: { user: u }\nhosts:\n  w[1:2]: { port: 2, vars: { a: [1, { b: c }] } }\n  db: { address: "{{ host }}.x", env: { A: "1" } }\ngroups:\n  web: { hosts: ["w*"], vars: { tier: web } }\n', FAST_PARSE_MIN_BYTES);
+    const fast = parseYamlFast(text, 'f.yaml');
+    if (!fast) throw new Error('declined');
+    const a = validateInventory(fast, '/x/f.yaml');
+    const b = validateInventory(parseYamlOrThrow(text, 'f.yaml'), '/x/f.yaml');
+    if (!('inventory' in a) || !('inventory' in b)) throw new Error('expected both to validate');
+    expect(a.inventory.hosts).to.deep.equal(b.inventory.hosts);
+    expect([...a.inventory.groups]).to.deep.equal([...b.inventory.groups]);
+    expect(a.inventory.hosts.map((h) => h.name)).to.deep.equal(['w1', 'w2', 'db']);
   });
 
   it('an anchor without an alias is fine; merge keys are merged', () => {
