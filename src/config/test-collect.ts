@@ -154,8 +154,9 @@ export function checkReferences(specs: readonly TestSpec[], ctx: { inventory?: I
           issues.push({ pos, path: `${spec.name}.needs.${g}`, message: `needs ${n} hosts of group "${g}", but ${displayPath(inventory.file)} has ${hosts.length} (${hosts.join(', ')})` });
         }
       }
-      if (known && !allocateHosts(resolveNeeds(spec, groups).needs, groups)) {
-        issues.push({ pos: spec.pos, path: `${spec.name}.needs`, message: `needs ${JSON.stringify(spec.needs)}: the inventory's groups cannot give that many distinct hosts` });
+      const needs = resolveNeeds(spec, groups).needs;
+      if (known && !allocateHosts(needs, groups)) {
+        issues.push({ pos: spec.pos, path: `${spec.name}.needs`, message: `needs ${JSON.stringify(needs)}: the inventory's groups cannot give that many distinct hosts` });
       }
     }
     for (const step of [...spec.setup, ...spec.steps, ...spec.teardown]) {
