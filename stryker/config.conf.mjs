@@ -21,6 +21,7 @@ export default {
     ignore: [...base.mochaOptions.ignore, 'test/config/yaml-fast.test.ts'],
   },
   incrementalFile: '.stryker/config-incremental.json',
+  tempDirName: '.stryker/tmp-config',
   htmlReporter: { fileName: 'reports/mutation/config.html' },
   jsonReporter: { fileName: 'reports/mutation/config.json' },
 };

@@ -15,6 +15,7 @@ export default {
     ],
   },
   incrementalFile: '.stryker/core-helpers-incremental.json',
+  tempDirName: '.stryker/tmp-core-helpers',
   htmlReporter: { fileName: 'reports/mutation/core-helpers.html' },
   jsonReporter: { fileName: 'reports/mutation/core-helpers.json' },
 };

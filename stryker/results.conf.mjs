@@ -16,6 +16,7 @@ export default {
     ],
   },
   incrementalFile: '.stryker/results-incremental.json',
+  tempDirName: '.stryker/tmp-results',
   htmlReporter: { fileName: 'reports/mutation/results.html' },
   jsonReporter: { fileName: 'reports/mutation/results.json' },
 };
