@@ -154,8 +154,9 @@ export function checkReferences(specs: readonly TestSpec[], ctx: { inventory?: I
           issues.push({ pos, path: `${spec.name}.needs.${g}`, message: `needs ${n} hosts of group "${g}", but ${displayPath(inventory.file)} has ${hosts.length} (${hosts.join(', ')})` });
         }
       }
-      const needs = resolveNeeds(spec, groups).needs;
-      if (known && !allocateHosts(needs, groups)) {
+      // Only needs whose groups all exist and are big enough can be tried together (and `all` resolved).
+      const needs = known ? resolveNeeds(spec, groups).needs : undefined;
+      if (needs && !allocateHosts(needs, groups)) {
         issues.push({ pos: spec.pos, path: `${spec.name}.needs`, message: `needs ${JSON.stringify(needs)}: the inventory's groups cannot give that many distinct hosts` });
       }
     }

@@ -107,7 +107,6 @@ export async function runTestCommand(opts: TestCommandOptions): Promise<void> {
 
 const MACHINE = ['json', 'tap', 'junit'];
 
-
 /** The check files the tests name (none is fine: tests may only exec). */
 function loadChecks(inventory: Inventory, paths: readonly string[] | undefined): CheckSet {
   const list = paths?.length ? paths : inventory.checks;
