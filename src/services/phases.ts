@@ -4,13 +4,21 @@ import type { CheckResult } from '../results/types.js';
 import type { ServiceHost } from './service-host.js';
 import { formatWaitTime, isFailedStatus, takeLastLines } from './step-result.js';
 import { shellQuote } from '../transport/shell-quote.js';
+import type { ExecOptions } from '../transport/types.js';
 import { describeExit, judgeProbe } from './wait.js';
 import { buildMarkScript, buildStoppedProbe, buildWaitProbe, parseMarks, type LogMark, type WaitProbe } from './wait-scripts.js';
 
-/** Runs one of the service's commands (start, stop, status) as a step: exit 0 is OK. */
-export async function runCommandStep(h: ServiceHost, name: string, command: string): Promise<CheckResult> {
+/**
+ * Commands that end with their output (status, stop, the wait loops, marking logs) may use the host's
+ * shared session when it has nothing to do: no channel to open per step. `start` never does (what it
+ * starts may keep the session's output open).
+ */
+const QUICK: ExecOptions = { shareSession: 'idle' };
+
+/** Runs one of the service's commands (start, stop, status) as a step: exit 0 is OK. `quick`: see QUICK. */
+export async function runCommandStep(h: ServiceHost, name: string, command: string, quick = false): Promise<CheckResult> {
   const timeoutMs = h.svc?.waitTimeoutMs;
-  const out = await h.exec(name, command, timeoutMs ? { timeoutMs } : {});
+  const out = await h.exec(name, command, { ...(quick ? QUICK : {}), ...(timeoutMs ? { timeoutMs } : {}) });
   if (out instanceof Error) return h.add(h.step(name, { status: 'ERROR', error: [out.message] }));
   if (out.aborted) return h.add(h.step(name, { status: 'UNKNOWN', error: ['interrupted'], out }));
   if (out.timedOut) return h.add(h.step(name, { status: 'ERROR', error: [`timed out after ${formatWaitTime(timeoutMs ?? 0)}; process tree killed`], out }));
@@ -29,7 +37,7 @@ export async function runProbeStep(h: ServiceHost, probe: WaitProbe, timeoutMs: 
 export async function markLogs(h: ServiceHost): Promise<Map<string, LogMark>> {
   const paths = [...new Set((h.svc?.wait ?? []).flatMap((w) => (w.kind === 'log' ? [w.path] : [])))];
   if (paths.length === 0) return new Map();
-  const out = await h.exec('mark logs', buildMarkScript(paths), { timeoutMs: 30_000 });
+  const out = await h.exec('mark logs', buildMarkScript(paths), { ...QUICK, timeoutMs: 30_000 });
   return parseMarks(paths, out instanceof Error ? '' : out.stdout);
 }
 
@@ -62,7 +70,7 @@ export async function runStart(h: ServiceHost): Promise<boolean> {
 
 /** Runs `status`; when it says running, records a `start` step "already running" and returns true. */
 async function isRunning(h: ServiceHost, status: string): Promise<boolean> {
-  const out = await h.exec('status', status, { timeoutMs: h.svc?.waitTimeoutMs ?? 30_000 });
+  const out = await h.exec('status', status, { ...QUICK, timeoutMs: h.svc?.waitTimeoutMs ?? 30_000 });
   if (out instanceof Error || out.exitCode !== 0) return false;
   const first = takeLastLines(out.stdout, 1)[0];
   h.add(h.step('start', { status: 'OK', info: [`already running (status exit 0${first ? `: ${first}` : ''}); start not run`], out }));
@@ -74,7 +82,7 @@ export async function runStop(h: ServiceHost): Promise<boolean> {
   const svc = h.svc;
   if (!svc || !(await h.open())) return false;
   if (svc.stop !== undefined) {
-    const r = await runCommandStep(h, 'stop', svc.stop);
+    const r = await runCommandStep(h, 'stop', svc.stop, true);
     if (isFailedStatus(r.status)) return false;
   }
   if (svc.status === undefined) return true;
@@ -94,7 +102,7 @@ export async function runStatus(h: ServiceHost): Promise<ServiceStatusRow> {
   const svc = h.svc;
   if (!svc) return row('unknown', h.steps[0]?.messages.error[0]);
   if (!(await h.open())) return row('unreachable', h.unreachable);
-  const out = await h.exec('status', svc.status ?? 'false', { timeoutMs: svc.waitTimeoutMs });
+  const out = await h.exec('status', svc.status ?? 'false', { ...QUICK, timeoutMs: svc.waitTimeoutMs });
   if (out instanceof Error) {
     h.add(h.step('status', { status: 'UNKNOWN', error: [out.message] }));
     return row('unknown', out.message);
@@ -115,7 +123,7 @@ export async function runStatus(h: ServiceHost): Promise<ServiceStatusRow> {
 
 /** Runs a probe without recording it yet (parallel probes are recorded in declaration order). */
 async function runDetached(h: ServiceHost, probe: WaitProbe, timeoutMs: number): Promise<CheckResult> {
-  const out = await h.exec(probe.name, probe.script, { timeoutMs });
+  const out = await h.exec(probe.name, probe.script, { ...QUICK, timeoutMs });
   if (out instanceof Error) return h.step(probe.name, { status: 'ERROR', error: [out.message] });
   return h.step(probe.name, { ...judgeProbe(out, probe, timeoutMs), out });
 }

@@ -87,6 +87,8 @@ export class ServiceHost {
     try {
       this.conn = await this.ctx.connector.connect(this.host, this.ctx.signal);
       this.connectedAt = new Date();
+      // The shared session the quick steps (stop, status, waits) use, opened while the host is only got ready.
+      await this.conn.warm?.();
     } catch (err) {
       if (!(err instanceof TransportError)) throw err;
       // Said when the host is used (open), not when it was only got ready: a roll may never reach it.

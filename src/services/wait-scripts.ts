@@ -37,7 +37,7 @@ export const POLL_MAX_MS = 2000;
  * Wraps a probe (a shell function `smk_probe` defined by `setup`) in the polling loop. The pause
  * between probes is 1/20 of the time waited so far, from POLL_MIN_MS up to POLL_MAX_MS, so a
  * condition is noticed within 5% of the time it took (20 ms in its first 0.4 s); where `sleep`
- * takes no fractions (tested once, when the loop starts) it sleeps whole seconds. The time
+ * takes no fractions (tested once, after the first probe failed) it sleeps whole seconds. The time
  * waited is the sum of the pauses, or the clock's whole seconds when probes are slow. The
  * controller's timeout is what ends a wait; the loop's own deadline, 10s later, only makes sure
  * nothing is left polling on a host whose connection died.
@@ -45,15 +45,16 @@ export const POLL_MAX_MS = 2000;
 export function buildLoop(setup: string, timeoutMs: number): string {
   const safety = Math.ceil(timeoutMs / 1000) + 10;
   return [
+    'smk_last=',
+    `smk_note() { [ "$1" = "$smk_last" ] && return 0; smk_last=$1; printf '%s\\n' "$1" >&2; }`,
+    setup,
+    // A condition already true costs one probe: the clock and the `sleep` test come after it.
+    'if smk_probe; then exit 0; fi',
     'smk_t0=$(date +%s)',
     `smk_end=$(( smk_t0 + ${safety} ))`,
     'smk_ms=0',
     'if sleep 0.001 2>/dev/null; then smk_frac=1; else smk_frac=; fi',
-    'smk_last=',
-    `smk_note() { [ "$1" = "$smk_last" ] && return 0; smk_last=$1; printf '%s\\n' "$1" >&2; }`,
-    setup,
     'while :; do',
-    '  if smk_probe; then exit 0; fi',
     '  smk_now=$(date +%s)',
     `  if [ "$smk_now" -ge "$smk_end" ]; then exit ${LOOP_GAVE_UP}; fi`,
     '  [ $(( (smk_now - smk_t0) * 1000 )) -gt "$smk_ms" ] && smk_ms=$(( (smk_now - smk_t0) * 1000 ))',
@@ -61,6 +62,7 @@ export function buildLoop(setup: string, timeoutMs: number): string {
     // The fraction padded to three digits without a subshell: one fork less per probe.
     '  if [ -n "$smk_frac" ]; then smk_f=$(( smk_d % 1000 )); case ${#smk_f} in 1) smk_f=00$smk_f ;; 2) smk_f=0$smk_f ;; esac; sleep "$(( smk_d / 1000 )).$smk_f"; else smk_d=$(( (smk_d + 999) / 1000 * 1000 )); sleep $(( smk_d / 1000 )); fi',
     '  smk_ms=$(( smk_ms + smk_d ))',
+    '  if smk_probe; then exit 0; fi',
     'done',
   ].join('\n');
 }
@@ -70,17 +72,28 @@ function buildPortProbe(host: string, port: number): string {
   return [
     `H=${shellQuote(host)}; P=${port}`,
     'smk_to=; command -v timeout >/dev/null 2>&1 && smk_to="timeout 3"',
-    "if command -v nc >/dev/null 2>&1 && ! nc -z -w 1 127.0.0.1 1 2>&1 | grep -qiE 'usage|invalid|illegal|unrecogni|unknown'; then smk_tool=nc",
-    'elif command -v bash >/dev/null 2>&1; then smk_tool=bash',
-    'elif command -v python3 >/dev/null 2>&1; then smk_tool=python3',
-    `else echo "cannot probe ports: no nc, bash or python3 on the host" >&2; exit ${LOOP_NO_TOOL}; fi`,
-    'smk_probe() {',
+    // nc is taken on trust (`command -v` forks nothing); whether it knows -z is asked once a probe with it failed.
+    'smk_pick() {',
+    "  if [ \"$1\" = nc ] && command -v nc >/dev/null 2>&1 && { [ \"$2\" = trust ] || ! nc -z -w 1 127.0.0.1 1 2>&1 | grep -qiE 'usage|invalid|illegal|unrecogni|unknown'; }; then smk_tool=nc",
+    '  elif command -v bash >/dev/null 2>&1; then smk_tool=bash',
+    '  elif command -v python3 >/dev/null 2>&1; then smk_tool=python3',
+    `  else echo "cannot probe ports: no nc, bash or python3 on the host" >&2; exit ${LOOP_NO_TOOL}; fi`,
+    '}',
+    'smk_pick nc trust; smk_nc_asked=',
+    'smk_try() {',
     '  case $smk_tool in',
     '    nc) nc -z -w 2 "$H" "$P" >/dev/null 2>&1 ;;',
     `    bash) $smk_to bash -c 'exec 3<>"/dev/tcp/$0/$1"' "$H" "$P" >/dev/null 2>&1 ;;`,
     `    python3) python3 -c 'import socket,sys; socket.create_connection((sys.argv[1], int(sys.argv[2])), 2).close()' "$H" "$P" >/dev/null 2>&1 ;;`,
     '  esac',
-    '  if [ $? -eq 0 ]; then echo "open ($smk_tool)"; return 0; fi',
+    '}',
+    'smk_probe() {',
+    '  smk_try; smk_rc=$?',
+    '  if [ $smk_rc -ne 0 ] && [ "$smk_tool" = nc ] && [ -z "$smk_nc_asked" ]; then',
+    '    smk_nc_asked=1; smk_pick nc ask',
+    '    if [ "$smk_tool" != nc ]; then smk_try; smk_rc=$?; fi',
+    '  fi',
+    '  if [ $smk_rc -eq 0 ]; then echo "open ($smk_tool)"; return 0; fi',
     '  smk_note "connection refused or timed out ($smk_tool)"; return 1',
     '}',
   ].join('\n');

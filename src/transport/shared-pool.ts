@@ -60,6 +60,17 @@ export class SharedSessionPool {
     }
   }
 
+  /** Whether a session takes a command now without queueing it behind another. */
+  hasIdle(): boolean {
+    return !this.closed && this.members.some((m) => m.session.accepting && m.session.pending === 0);
+  }
+
+  /** Opens the first session now, if none is open and a slot is free (it waits for no slot). */
+  async warm(): Promise<void> {
+    if (this.closed || this.opening || this.members.length > 0 || this.slots.full) return;
+    await this.grow(Date.now());
+  }
+
   /** Closes a session that has nothing to do, freeing its slot; false when there is none. */
   closeIdle(): boolean {
     const idle = this.members.find((m) => m.session.pending === 0);

@@ -65,7 +65,7 @@ export class SshConnection extends ConnectionOps implements Connection {
 
   /** Runs a command in a new channel; its failure is a value, a dead connection a TransportError. */
   async exec(command: string, opts: ExecOptions = {}): Promise<CommandOutput> {
-    if (opts.shareSession && opts.stdin === undefined && opts.stdinFile === undefined && !opts.sudo) return this.execShared(command, opts);
+    if (this.mayShare(opts)) return this.execShared(command, opts);
     const password = opts.sudo && opts.sudoPasswordEnv ? readSecret(opts.sudoPasswordEnv) : undefined;
     const asked = performance.now();
     const release = await this.acquireSlot();
@@ -91,6 +91,16 @@ export class SshConnection extends ConnectionOps implements Connection {
     } finally {
       release();
     }
+  }
+
+  /** Whether a command goes to a shared session: allowed, no stdin or sudo, and for `'idle'` a session with nothing to do. */
+  private mayShare(opts: ExecOptions): boolean {
+    if (!opts.shareSession || opts.stdin !== undefined || opts.stdinFile !== undefined || opts.sudo) return false;
+    return opts.shareSession !== 'idle' || this.shared.hasIdle();
+  }
+
+  async warm(): Promise<void> {
+    await this.shared.warm().catch(() => undefined);
   }
 
   /** Runs a command in a shared session; one sent to a session that died before it began is sent again. */

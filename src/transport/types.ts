@@ -27,8 +27,10 @@ export interface ExecOptions {
    * May run in a shell session shared with other commands of this connection, one after another, instead
    * of a session of its own (cheaper for the host). Taken only without stdin, stdinFile and sudo; the command still
    * gets /bin/sh, its env and cwd, stdin from /dev/null and a kill of its process tree on timeout.
+   * `'idle'`: only a shared session that has nothing to do, else a session of its own: never queued behind
+   * another command (a service's waits run side by side, each timed on its own).
    */
-  shareSession?: boolean;
+  shareSession?: boolean | 'idle';
   /** Called with each stdout chunk as it arrives (watchers). */
   onStdout?: (chunk: Buffer) => void;
   /** Called with each stderr chunk as it arrives (exec --live). */
@@ -63,6 +65,8 @@ export interface Connection {
   /** Commands the connection lost while they ran, for a kill over a new connection (SSH only). */
   orphans?(): readonly OrphanedJob[];
   exec(command: string, options?: ExecOptions): Promise<CommandOutput>;
+  /** Opens a shared session ahead of the commands that may use one (`shareSession`), so the first starts at once; failures are left to them. */
+  warm?(): Promise<void>;
   /** Writes a file on the host (SFTP for ssh). */
   writeFile(remotePath: string, content: string | Buffer, mode?: number): Promise<void>;
   /** Streams a remote file into a local file without buffering it. */

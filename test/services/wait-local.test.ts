@@ -43,6 +43,32 @@ describe('services: wait loops run by sh (local)', function () {
       expect(r.out.durationMs).to.be.within(500, 4000);
     });
 
+    it('an open port costs one probe: no clock read, no sleep', async () => {
+      const port = await freePort();
+      server = createServer().listen(port, '127.0.0.1');
+      const bin = join(dir, 'count-calls');
+      const log = join(dir, 'calls');
+      execFileSync('mkdir', ['-p', bin]);
+      for (const tool of ['date', 'sleep', 'grep']) writeFileSync(join(bin, tool), `#!/bin/sh\necho ${tool} >> ${log}\nexec /bin/${tool} "$@"\n`, { mode: 0o755 });
+      writeFileSync(log, '');
+      const probe = buildWaitProbe({ kind: 'port', port, host: '127.0.0.1' }, 10_000);
+      const r = await waitFor(conn, { ...probe, script: `PATH=${bin}:$PATH\n${probe.script}` }, 10_000);
+      expect(r.status, JSON.stringify(r)).to.equal('OK');
+      expect(readFileSync(log, 'utf8')).to.equal('');
+    });
+
+    it('an nc without -z (BusyBox) is found out at its first failed probe: bash takes over', async () => {
+      const port = await freePort();
+      const bin = join(dir, 'no-z-nc');
+      execFileSync('mkdir', ['-p', bin]);
+      writeFileSync(join(bin, 'nc'), '#!/bin/sh\necho "nc: invalid option -- \'z\'" >&2\necho "Usage: nc [OPTIONS] HOST PORT" >&2\nexit 1\n', { mode: 0o755 });
+      later(400, () => (server = createServer().listen(port, '127.0.0.1')));
+      const probe = buildWaitProbe({ kind: 'port', port, host: '127.0.0.1' }, 10_000);
+      const r = await waitFor(conn, { ...probe, script: `PATH=${bin}:$PATH\n${probe.script}` }, 10_000);
+      expect(r.status, JSON.stringify(r)).to.equal('OK');
+      expect(r.out.stdout).to.equal('open (bash)\n');
+    });
+
     it('times out with "timed out after 1.5s waiting for port N", leaving no loop behind', async () => {
       const port = await freePort();
       const t0 = Date.now();

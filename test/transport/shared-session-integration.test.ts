@@ -136,4 +136,27 @@ describe('transport: shared sessions @lab', function () {
     expect(out).to.include({ aborted: true, exitCode: null });
     expect(out.durationMs).to.be.lessThan(10_000);
   });
+
+  it("'idle' uses the warmed shared session only while it has nothing to do, else a session of its own, never waiting", async () => {
+    const inv = loadInventory(lab.writeInventory(join(dir, 'inventory-idle.yaml')));
+    const own = new Connector({ inventoryHosts: inv.hosts, sshConfig: false });
+    try {
+      const c = await own.connect(inv.hosts[0]!);
+      await c.warm?.();
+      // The warmed session's shell is already up: its Unix session id is the one the first command sees.
+      const sid = `cut -d' ' -f6 /proc/self/stat`;
+      const t0 = Date.now();
+      // Three waits side by side: one in the shared session, two in sessions of their own; none behind another.
+      const waits = await Promise.all([1, 2, 3].map(() => c.exec(`sleep 1; ${sid}`, { shareSession: 'idle' })));
+      const took = Date.now() - t0;
+      expect(waits.map((o) => o.exitCode)).to.deep.equal([0, 0, 0]);
+      expect(new Set(waits.map((o) => o.stdout)).size).to.equal(3);
+      expect(took).to.be.below(1900);
+      // Idle again: the next one runs in the shared session (the first wait's), not a new one.
+      const again = await c.exec(sid, { shareSession: 'idle' });
+      expect(again.stdout).to.equal(waits[0]!.stdout);
+    } finally {
+      await own.close();
+    }
+  });
 });
