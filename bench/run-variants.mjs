@@ -1,6 +1,8 @@
-// `smoker run` variants against `smoker exec true` on one lab (one sshd per host), interleaved, in one run:
+// `smoker run` variants against `smoker exec true` on one lab (one sshd per host), interleaved, in one run
+// (a variant with `exec` runs `smoker exec` of that command instead: a floor such as the checks' commands in one shell):
 // wall, client CPU and the lab's server CPU, medians, and the ratios to exec. As root, after `npm run build`:
-//   VARIANTS='{"main":{},"other":{"cli":"/path/dist/bin/smoker.js"},"knob":{"env":{"X":"1"}}}' \
+//   VARIANTS='{"main":{},"other":{"cli":"/path/dist/bin/smoker.js"},"knob":{"env":{"X":"1"}},
+//     "profiled":{"node":["--cpu-prof"]},"floor":{"exec":"cmd1; cmd2"}}' \
 //   HOSTS=100 ROUNDS=3 [CHECKS=bench/fixtures/checks-20.yaml] node bench/run-variants.mjs
 import { mkdtempSync, rmSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -25,17 +27,19 @@ try {
     const order = names.map((_, i) => names[(i + r) % names.length]);
     for (const name of order) {
       const cli = variants[name]?.cli ?? `${repo}/dist/bin/smoker.js`;
-      const args = name === 'exec' ? [cli, 'exec', t.inventory, '--', 'true'] : [cli, 'run', t.inventory, '--checks', checks, '--no-results', '-o', 'json'];
+      const execCmd = name === 'exec' ? 'true' : variants[name]?.exec;
+      const node = variants[name]?.node ?? [];
+      const args = execCmd ? [...node, cli, 'exec', t.inventory, '--', execCmd] : [...node, cli, 'run', t.inventory, '--checks', checks, '--no-results', '-o', 'json'];
       const before = treeTicks(servers);
       const cwd = mkdtempSync('/tmp/abrun-');
       const m = await measure({ cmd: process.execPath, args, env: { ...process.env, ...(variants[name]?.env ?? {}) }, cwd, timeoutMs: 300000, stdoutPath: join(tmp, 'out'), stderrPath: join(tmp, 'err') });
       await sleep(700);
       const server = (treeTicks(servers) - before) / CLK_TCK;
       let okc = '';
-      if (name !== 'exec') { try { const j = JSON.parse(readFileSync(join(tmp, 'out'), 'utf8')); okc = j.counts.checks.OK; } catch { okc = 'ERR'; } }
+      if (name !== 'exec' && !variants[name]?.exec) { try { const j = JSON.parse(readFileSync(join(tmp, 'out'), 'utf8')); okc = j.counts.checks.OK; } catch { okc = 'ERR'; } }
       rmSync(cwd, { recursive: true, force: true });
       (res[name] ??= []).push({ wall: m.wallMs / 1000, cpu: m.cpuS, server });
-      console.log(`${name} #${r + 1}: wall ${(m.wallMs / 1000).toFixed(2)} cpu ${m.cpuS.toFixed(2)} server ${server.toFixed(2)} ok ${okc} exit ${m.exitCode}`);
+      console.log(`${name} #${r + 1}: wall ${(m.wallMs / 1000).toFixed(2)} cpu ${m.cpuS.toFixed(2)} (user ${m.userS.toFixed(2)} sys ${m.sysS.toFixed(2)}) server ${server.toFixed(2)} ok ${okc} exit ${m.exitCode}`);
     }
   }
 } finally { await lab.close(); }
