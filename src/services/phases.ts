@@ -15,6 +15,13 @@ import { buildMarkScript, buildStoppedProbe, buildWaitProbe, parseMarks, type Lo
  */
 const QUICK: ExecOptions = { shareSession: 'idle' };
 
+/** Whether an operation runs a QUICK step on the host (worth a shared session opened ahead): not kill and signal. */
+export function usesQuickSteps(op: string, svc: { status?: string | undefined; wait: readonly unknown[] }): boolean {
+  if (op === 'kill' || op === 'signal') return false;
+  if (op === 'start' || op === 'clean') return svc.status !== undefined || (op === 'start' && svc.wait.length > 0);
+  return true;
+}
+
 /** Runs one of the service's commands (start, stop, status) as a step: exit 0 is OK. `quick`: see QUICK. */
 export async function runCommandStep(h: ServiceHost, name: string, command: string, quick = false): Promise<CheckResult> {
   const timeoutMs = h.svc?.waitTimeoutMs;

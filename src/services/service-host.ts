@@ -12,6 +12,7 @@ import { StepClock } from '../watch/step-clock.js';
 import { startWatchers, type WatchGroup } from '../watch/watch-group.js';
 import { resolveHostService, type HostService } from './host-service.js';
 import { OpLog } from './op-log.js';
+import { usesQuickSteps } from './phases.js';
 import { isFailedStatus, buildStepResult, type StepFields } from './step-result.js';
 
 /** What every host of one operation shares. */
@@ -88,7 +89,7 @@ export class ServiceHost {
       this.conn = await this.ctx.connector.connect(this.host, this.ctx.signal);
       this.connectedAt = new Date();
       // The shared session the quick steps (stop, status, waits) use, opened while the host is only got ready.
-      await this.conn.warm?.();
+      if (usesQuickSteps(this.ctx.op, this.svc)) await this.conn.warm?.();
     } catch (err) {
       if (!(err instanceof TransportError)) throw err;
       // Said when the host is used (open), not when it was only got ready: a roll may never reach it.

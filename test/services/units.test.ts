@@ -1,5 +1,6 @@
 import { expect } from 'chai';
 import { toAwkRegex } from '../../src/services/awk-regex.js';
+import { usesQuickSteps } from '../../src/services/phases.js';
 import { runRoll } from '../../src/services/roll.js';
 import { computeBatchSize, parseSerial, splitBatches } from '../../src/services/serial.js';
 import { formatWaitTime } from '../../src/services/step-result.js';
@@ -113,5 +114,18 @@ describe('watch: step clock', () => {
     expect(c.current()).to.equal('wait port 1');
     endWait();
     expect(c.current()).to.equal('wait port 1');
+  });
+});
+
+describe('services: which operations open a shared session ahead (usesQuickSteps)', () => {
+  const full = { status: 'true', wait: [{}] };
+  const bare = { wait: [] };
+  it('stop, bounce, restart, status and wait do; kill and signal never do', () => {
+    for (const op of ['stop', 'bounce', 'restart', 'status', 'wait']) expect(usesQuickSteps(op, bare), op).to.equal(true);
+    for (const op of ['kill', 'signal']) expect(usesQuickSteps(op, full), op).to.equal(false);
+  });
+  it('start only with a status or a wait condition to run, clean only with a status', () => {
+    expect([usesQuickSteps('start', bare), usesQuickSteps('start', { wait: [{}] }), usesQuickSteps('start', { status: 's', wait: [] })]).to.deep.equal([false, true, true]);
+    expect([usesQuickSteps('clean', bare), usesQuickSteps('clean', { wait: [{}] }), usesQuickSteps('clean', { status: 's', wait: [] })]).to.deep.equal([false, false, true]);
   });
 });
