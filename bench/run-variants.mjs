@@ -3,8 +3,8 @@
 // wall, client CPU and the lab's server CPU, medians, and the ratios to exec. As root, after `npm run build`:
 //   VARIANTS='{"main":{},"other":{"cli":"/path/dist/bin/smoker.js"},"knob":{"env":{"X":"1"}},
 //     "profiled":{"node":["--cpu-prof"]},"floor":{"exec":"cmd1; cmd2"}}' \
-//   HOSTS=100 ROUNDS=3 [CHECKS=bench/fixtures/checks-20.yaml] node bench/run-variants.mjs
-import { mkdtempSync, rmSync, readFileSync } from 'node:fs';
+//   HOSTS=100 ROUNDS=3 [CHECKS=bench/fixtures/checks-20.yaml] [CHECK_COPIES=N] node bench/run-variants.mjs
+import { mkdtempSync, rmSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -15,9 +15,20 @@ const { treeTicks, CLK_TCK } = await import('./lib/proc.mjs');
 const hosts = Number(process.env.HOSTS ?? 100);
 const rounds = Number(process.env.ROUNDS ?? 3);
 const variants = JSON.parse(process.env.VARIANTS ?? '{"base":{}}');
-const checks = process.env.CHECKS ?? `${repo}/bench/fixtures/checks-20.yaml`;
+const copies = Number(process.env.CHECK_COPIES ?? 1);
+let checks = process.env.CHECKS ?? `${repo}/bench/fixtures/checks-20.yaml`;
 const lab = await labs.startBenchLab(repo, { hosts, shared: false });
 const tmp = mkdtempSync('/tmp/ab-');
+if (copies > 1) {
+  // CHECK_COPIES=N: every check N times under new names (more checks a host, same kinds).
+  const { createRequire } = await import('node:module');
+  const yaml = createRequire(import.meta.url)('yaml');
+  const all = yaml.parse(readFileSync(checks, 'utf8')).checks;
+  const many = {};
+  for (let i = 0; i < copies; i++) for (const [k, v] of Object.entries(all)) many[`${k}-${i}`] = v;
+  checks = join(tmp, 'checks.yaml');
+  writeFileSync(checks, yaml.stringify({ checks: many }));
+}
 const t = labs.writeTarget(lab, tmp, { port: 22, command: 'true', repo, tmp });
 const servers = labs.serverPids(lab);
 const res = {};

@@ -1,0 +1,76 @@
+// The floor of `run`'s framing (issue 18 item 4): a bare ssh2 script that sends the 20 bench checks' commands
+// through smoker's own shared-shell job lines (2 sessions a host, 2 commands sent to each at a time, as the
+// pool does) and only counts end markers: no results, parsing, streams or timeouts. Prints the job phase's
+// wall time and client CPU; `smoker run` costs more than this by what its own layers cost per check.
+// As root, after `npm run build`:   HOSTS=10 REPS=10 node bench/framing-floor.mjs   (HOSTS x REPS x 20 jobs)
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const require = createRequire(import.meta.url);
+const { Client } = require('ssh2');
+const yaml = require('yaml');
+const { sharedJobLine, sharedShellCommand } = await import(join(repo, 'dist/transport/shared-shell.js'));
+const labs = await import('./lib/labs.mjs');
+const hosts = Number(process.env.HOSTS ?? 10);
+const reps = Number(process.env.REPS ?? 10);
+const cmds = Object.values(yaml.parse(readFileSync(join(repo, 'bench/fixtures/checks-20.yaml'), 'utf8')).checks).map((c) => c.command);
+const lab = await labs.startBenchLab(repo, { hosts, shared: false });
+const key = readFileSync(lab.clientKey);
+
+/** One host: its queue of commands over two shared shells, each holding at most two. */
+function runHost(client, counter) {
+  const queue = Array.from({ length: reps }, () => cmds).flat();
+  return new Promise((done) => {
+    let closed = 0;
+    for (let s = 0; s < 2; s++) {
+      const nonce = `${s}${Math.random().toString(16).slice(2, 10)}`;
+      client.exec(sharedShellCommand(nonce), (err, ch) => {
+        if (err) throw err;
+        const mark = `SMOKER-END ${nonce} `;
+        let inFlight = 0;
+        const ends = { out: 0, err: 0, counted: 0 };
+        const tails = { out: '', err: '' };
+        const send = () => {
+          while (inFlight < 2 && queue.length) {
+            inFlight++;
+            ch.write(sharedJobLine(queue.shift(), { env: { SMOKER_JOB: (++counter.n).toString(16).padStart(16, '0') } }));
+          }
+          if (!inFlight) ch.end();
+        };
+        const onData = (which) => (d) => {
+          tails[which] += d;
+          for (let at; (at = tails[which].indexOf(mark)) >= 0; ) {
+            ends[which]++;
+            tails[which] = tails[which].slice(tails[which].indexOf('\n', at) + 1);
+          }
+          const both = Math.min(ends.out, ends.err);
+          inFlight -= both - ends.counted;
+          ends.counted = both;
+          send();
+        };
+        ch.on('data', onData('out'));
+        ch.stderr.on('data', onData('err'));
+        ch.on('close', () => ++closed === 2 && done());
+        send();
+      });
+    }
+  });
+}
+
+try {
+  const clients = await Promise.all(lab.hosts.map((h) => new Promise((ok, fail) => {
+    const c = new Client();
+    c.on('ready', () => ok(c)).on('error', fail).connect({ host: h.address, port: 22, username: lab.user, privateKey: key });
+  })));
+  const t0 = performance.now();
+  const cpu0 = process.cpuUsage();
+  const counter = { n: 0 };
+  await Promise.all(clients.map((c) => runHost(c, counter)));
+  const cpu = process.cpuUsage(cpu0);
+  console.log(`${counter.n} jobs on ${hosts} hosts: wall ${(performance.now() - t0).toFixed(0)} ms, client CPU ${((cpu.user + cpu.system) / 1000).toFixed(0)} ms (${((cpu.user + cpu.system) / counter.n).toFixed(0)} µs a job)`);
+  for (const c of clients) c.end();
+} finally {
+  await lab.close();
+}
