@@ -27,7 +27,7 @@ if (copies > 1) {
   const many = {};
   for (let i = 0; i < copies; i++) for (const [k, v] of Object.entries(all)) many[`${k}-${i}`] = v;
   checks = join(tmp, 'checks.yaml');
-  writeFileSync(checks, yaml.stringify({ checks: many }));
+  writeFileSync(checks, yaml.stringify({ checks: many }, { aliasDuplicateObjects: false }));
 }
 const t = labs.writeTarget(lab, tmp, { port: 22, command: 'true', repo, tmp });
 const servers = labs.serverPids(lab);

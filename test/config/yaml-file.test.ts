@@ -129,4 +129,12 @@ describe('config: reading YAML files', () => {
     expect(at(keyNodeAt(doc, ['hosts']))).to.equal('1:1');
     expect(valueNodeAt(doc, [])).to.equal(doc.contents);
   });
+
+  it('of keys equal but for case, finds the first; finds a pair added to the map after a first lookup', () => {
+    const doc = parseDocument('m: { Web: 1, web: 2, WEB: 3 }\n');
+    expect((valueNodeAt(doc, ['m', 'web']) as { value: number }).value).to.equal(1);
+    const m = valueNodeAt(doc, ['m']) as unknown as { add(p: unknown): void };
+    m.add(doc.createPair('db', 4));
+    expect((valueNodeAt(doc, ['m', 'DB']) as { value: number } | undefined)?.value).to.equal(4);
+  });
 });

@@ -1,6 +1,7 @@
 // Validation context: where we are in which file, and every issue found so far.
-import { isAlias, isMap, isScalar, isSeq, type Document, type LineCounter, type Node } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, type Alias, type Document, type LineCounter, type Node } from 'yaml';
 import type { ConfigIssue, SourcePos } from '../../errors.js';
+import { aliasTargets } from '../yaml-aliases.js';
 
 /** What a validator reads: a YAML AST node (aliases resolved) or nothing. */
 export type YNode = Node | null | undefined;
@@ -12,6 +13,7 @@ export type Out<T> = T | typeof INVALID;
 /** The state shared by every validator while one file is checked. */
 export class Ctx {
   readonly issues: ConfigIssue[] = [];
+  private aliases: Map<Alias, Node> | undefined;
   constructor(
     readonly file: string,
     readonly doc: Document | undefined,
@@ -33,7 +35,7 @@ export class Ctx {
 
   /** Follows an alias (`*anchor`) to the node it names. */
   resolve(node: YNode): YNode {
-    if (node && isAlias(node) && this.doc) return node.resolve(this.doc) as YNode;
+    if (node && isAlias(node) && this.doc) return (this.aliases ??= aliasTargets(this.doc)).get(node);
     return node;
   }
 
