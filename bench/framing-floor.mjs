@@ -1,7 +1,8 @@
 // The floor of `run`'s framing (issue 18 item 4): a bare ssh2 script that sends the 20 bench checks' commands
 // through smoker's own shared-shell job lines (2 sessions a host, 2 commands sent to each at a time, as the
-// pool does) and only counts end markers: no results, parsing, streams or timeouts. Prints the job phase's
-// wall time and client CPU; `smoker run` costs more than this by what its own layers cost per check.
+// pool does) and only counts end markers: no results, parsing, streams or timeouts. Each host starts its
+// jobs once connected, as `run` does. Prints that wall time and client CPU against connecting everywhere and
+// running `true` (the floor of `exec`): their ratio is the floor of `run` ÷ `exec` on this lab.
 // As root, after `npm run build`:   HOSTS=10 REPS=10 node bench/framing-floor.mjs   (HOSTS x REPS x 20 jobs)
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -59,17 +60,35 @@ function runHost(client, counter) {
   });
 }
 
+const connectAll = () => Promise.all(lab.hosts.map((h) => new Promise((ok, fail) => {
+  const c = new Client();
+  c.on('ready', () => ok(c)).on('error', fail).connect({ host: h.address, port: 22, username: lab.user, privateKey: key });
+})));
+
+/** The ssh2 floor of `exec true`: connect to every host, run `true` in a session of its own, close. */
+async function execFloor() {
+  const t0 = performance.now();
+  const clients = await connectAll();
+  await Promise.all(clients.map((c) => new Promise((done) => c.exec('true', (err, ch) => (err ? done() : ch.on('close', done).resume())))));
+  for (const c of clients) c.end();
+  return performance.now() - t0;
+}
+
 try {
-  const clients = await Promise.all(lab.hosts.map((h) => new Promise((ok, fail) => {
-    const c = new Client();
-    c.on('ready', () => ok(c)).on('error', fail).connect({ host: h.address, port: 22, username: lab.user, privateKey: key });
-  })));
+  // The same comparison as `run` ÷ `exec`, with nothing of smoker's own: connections plus the framed jobs, against connections plus `true`.
+  const execMs = await execFloor();
+  // Each host starts its jobs as soon as it is connected, as `run` does.
   const t0 = performance.now();
   const cpu0 = process.cpuUsage();
   const counter = { n: 0 };
-  await Promise.all(clients.map((c) => runHost(c, counter)));
+  const clients = [];
+  await Promise.all(lab.hosts.map((h) => new Promise((ok, fail) => {
+    const c = new Client();
+    c.on('ready', () => { clients.push(c); runHost(c, counter).then(ok); }).on('error', fail).connect({ host: h.address, port: 22, username: lab.user, privateKey: key });
+  })));
   const cpu = process.cpuUsage(cpu0);
-  console.log(`${counter.n} jobs on ${hosts} hosts: wall ${(performance.now() - t0).toFixed(0)} ms, client CPU ${((cpu.user + cpu.system) / 1000).toFixed(0)} ms (${((cpu.user + cpu.system) / counter.n).toFixed(0)} µs a job)`);
+  const runMs = performance.now() - t0;
+  console.log(`${counter.n} jobs on ${hosts} hosts: connect and jobs ${runMs.toFixed(0)} ms, client CPU ${((cpu.user + cpu.system) / 1000).toFixed(0)} ms; connect and \`true\` ${execMs.toFixed(0)} ms: ${(runMs / execMs).toFixed(2)}x`);
   for (const c of clients) c.end();
 } finally {
   await lab.close();
