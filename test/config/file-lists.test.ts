@@ -10,6 +10,7 @@ import { DEFAULT_TESTS_DIR, projectLoaders, testFilesLoader } from '../../src/co
 import { CODE_EXTENSIONS, isYamlTestFile, listTestFiles, parseSelector } from '../../src/config/test-files.js';
 import type { Inventory } from '../../src/config/types.js';
 import { UsageError } from '../../src/errors.js';
+import { rejectionOf } from '../support/thrown.js';
 
 describe('config: file lists', () => {
   let dir: string;
@@ -117,12 +118,6 @@ describe('config: file lists', () => {
       process.chdir(previous);
     }
     // A usage error (no such folder) is not a config issue: it propagates.
-    let thrown: unknown;
-    try {
-      await testFilesLoader([join(dir, 'nope')]).load({ inventory, checks: undefined, strict: false });
-    } catch (e) {
-      thrown = e;
-    }
-    expect(thrown).to.be.instanceOf(UsageError);
+    await rejectionOf(() => testFilesLoader([join(dir, 'nope')]).load({ inventory, checks: undefined, strict: false }), UsageError);
   });
 });

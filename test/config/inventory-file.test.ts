@@ -9,6 +9,7 @@ import { fillInventoryTemplate, fillVarTemplates, inventoryTemplateProblems, inv
 import { loadAnyInventory } from '../../src/config/load-any-inventory.js';
 import { parseYaml } from '../../src/config/yaml-file.js';
 import { ConfigError } from '../../src/errors.js';
+import { thrownBy } from '../support/thrown.js';
 
 describe('config: an inventory file', () => {
   let dir: string;
@@ -185,14 +186,8 @@ describe('config: an inventory file', () => {
     expect(inv.hosts).to.have.length(30);
     expect(inv.hosts[29]).to.deep.include({ name: 'h29', port: 30 });
     const broken = write(big.replace('h15: { port: 16 }', 'h15: { port: x }'));
-    let err: unknown;
-    try {
-      loadInventory(broken);
-    } catch (e) {
-      err = e;
-    }
-    expect(err).to.be.instanceOf(ConfigError);
-    expect((err as ConfigError).issues.map((i) => `${i.pos?.file}:${i.pos?.line}:${i.pos?.col}`)).to.deep.equal([`${displayPath(broken)}:17:16`]);
+    const err = thrownBy(() => loadInventory(broken), ConfigError);
+    expect(err.issues.map((i) => `${i.pos?.file}:${i.pos?.line}:${i.pos?.col}`)).to.deep.equal([`${displayPath(broken)}:17:16`]);
   });
 
   it('loadAnyInventory: a smoker file is a smoker inventory; a file nothing can read says what was tried', async () => {

@@ -9,6 +9,7 @@ import { loadInventory } from '../../src/config/inventory.js';
 import { collectTests } from '../../src/config/test-collect.js';
 import type { Inventory } from '../../src/config/types.js';
 import { ConfigError, UsageError } from '../../src/errors.js';
+import { rejectionOf } from '../support/thrown.js';
 
 const INVENTORY = `
 hosts:
@@ -47,15 +48,8 @@ describe('config/test-collect', () => {
   };
   const collect = (file: string, extra: Partial<Parameters<typeof collectTests>[0]> = {}) => collectTests({ selectors: [file], inventory, checks, ...extra });
   /** The single issue's "line:col message" of a collection that must fail. */
-  const issueOf = async (file: string, extra: Partial<Parameters<typeof collectTests>[0]> = {}) => {
-    try {
-      await collect(file, extra);
-    } catch (err) {
-      expect(err).to.be.instanceOf(ConfigError);
-      return (err as ConfigError).issues.map((i) => `${i.pos?.line}:${i.pos?.col} ${i.message}`);
-    }
-    throw new Error('collection did not fail');
-  };
+  const issueOf = async (file: string, extra: Partial<Parameters<typeof collectTests>[0]> = {}) =>
+    (await rejectionOf(() => collect(file, extra), ConfigError)).issues.map((i) => `${i.pos?.line}:${i.pos?.col} ${i.message}`);
 
   it('expands a matrix into stable ids with sorted keys', async () => {
     const f = write('m.yaml', 'tests:\n  t:\n    matrix: { b: [1, 2], a: [x, y, z] }\n    steps: [ { sleep: 1ms } ]\n');

@@ -9,6 +9,7 @@ import { MAX_ALIAS_COUNT, MAX_YAML_DEPTH, checkYamlLimits } from '../../src/conf
 import { nestsTooDeep, parseYaml, parseYamlOrThrow, readYamlFile, readYamlText } from '../../src/config/yaml-file.js';
 import { keyNodeAt, valueNodeAt } from '../../src/config/yaml-nodes.js';
 import { ConfigError } from '../../src/errors.js';
+import { thrownBy } from '../support/thrown.js';
 
 const issues = (text: string): string[] => {
   const r = parseYaml(text, 'f.yaml');
@@ -88,15 +89,7 @@ describe('config: reading YAML files', () => {
   });
 
   it('a missing file is "file not found" at 1:1 under its display name; a folder cannot be read', () => {
-    const err = (f: () => unknown) => {
-      try {
-        f();
-      } catch (e) {
-        expect(e).to.be.instanceOf(ConfigError);
-        return (e as ConfigError).issues;
-      }
-      throw new Error('no error');
-    };
+    const err = (f: () => unknown) => thrownBy(f, ConfigError).issues;
     expect(err(() => readYamlText(join(dir, 'nope.yaml'), 'nope.yaml'))).to.deep.equal([{ pos: { file: 'nope.yaml', line: 1, col: 1 }, path: '', message: 'file not found' }]);
     expect(err(() => readYamlText(join(dir, 'nope.yaml')))[0]?.pos?.file).to.equal(join(dir, 'nope.yaml'));
     const [folder] = err(() => readYamlText(dir, 'dir'));

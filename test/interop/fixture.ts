@@ -8,6 +8,7 @@ import { expect } from 'chai';
 import type { Conversion } from '../../src/interop/inventory-doc.js';
 import { toYaml } from '../../src/interop/to-yaml.js';
 import { ConfigError } from '../../src/errors.js';
+import { thrownBy } from '../support/thrown.js';
 
 /** Absolute path of a file under fixtures/interop/. */
 export function fixturePath(...parts: string[]): string {
@@ -28,11 +29,5 @@ export function expectRoundTrip(c: Conversion): string {
 
 /** Runs `fn`, expects a ConfigError, and returns its issues as `line:col message` strings. */
 export function configIssues(fn: () => unknown): string[] {
-  try {
-    fn();
-  } catch (err) {
-    expect(err).to.be.instanceOf(ConfigError);
-    return (err as ConfigError).issues.map((i) => `${i.pos?.line}:${i.pos?.col} ${i.message}`);
-  }
-  expect.fail('expected a ConfigError');
+  return thrownBy(fn, ConfigError).issues.map((i) => `${i.pos?.line}:${i.pos?.col} ${i.message}`);
 }

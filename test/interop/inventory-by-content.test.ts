@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { expect } from 'chai';
 import { loadAnyInventory } from '../../src/config/load-any-inventory.js';
 import { ConfigError } from '../../src/errors.js';
+import { rejectionOf } from '../support/thrown.js';
 
 const corpus = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'fixtures', 'corpus', 'ansible');
 
@@ -23,18 +24,13 @@ describe('interop/inventory by content', () => {
     const dir = mkdtempSync(join(tmpdir(), 'smoker-detect-'));
     const file = join(dir, 'hosts.prod');
     writeFileSync(file, 'web1 ansible_port\n: broken: [\n');
-    try {
-      await loadAnyInventory(file);
-      expect.fail('expected a ConfigError');
-    } catch (err) {
-      expect(err).to.be.instanceOf(ConfigError);
-      const message = (err as ConfigError).issues[0]?.message ?? '';
-      expect(message).to.match(/tried:/);
-      expect(message).to.match(/smoker inventory/);
-      expect(message).to.match(/Ansible YAML inventory/);
-      expect(message).to.match(/Ansible INI inventory.*line 1: expected key=value/);
-      expect((err as ConfigError).issues[0]?.pos?.line).to.equal(1);
-    }
+    const err = await rejectionOf(() => loadAnyInventory(file), ConfigError);
+    const message = err.issues[0]?.message ?? '';
+    expect(message).to.match(/tried:/);
+    expect(message).to.match(/smoker inventory/);
+    expect(message).to.match(/Ansible YAML inventory/);
+    expect(message).to.match(/Ansible INI inventory.*line 1: expected key=value/);
+    expect(err.issues[0]?.pos?.line).to.equal(1);
   });
 
   it('reads an inventory folder as Ansible does: every file merged, group_vars/ applied, .ini and hidden files skipped', async () => {

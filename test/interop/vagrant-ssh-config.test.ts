@@ -1,6 +1,7 @@
 import { expect } from 'chai';
 import { ConfigError } from '../../src/errors.js';
 import { fromVagrantSshConfig } from '../../src/interop/vagrant-ssh-config.js';
+import { thrownBy } from '../support/thrown.js';
 import { configIssues, expectRoundTrip, readFixture } from './fixture.js';
 
 function convert(name: string) {
@@ -97,13 +98,7 @@ describe('interop/vagrant-ssh-config', () => {
   });
 
   it('rejects stray output such as vagrant messages on stderr, with file:line:col', () => {
-    try {
-      convert('mixed-stderr.txt');
-      expect.fail('expected a ConfigError');
-    } catch (err) {
-      expect(err).to.be.instanceOf(ConfigError);
-      expect((err as ConfigError).message).to.match(/^mixed-stderr\.txt:6:1 expected an ssh_config line/);
-    }
+    expect(thrownBy(() => convert('mixed-stderr.txt'), ConfigError).message).to.match(/^mixed-stderr\.txt:6:1 expected an ssh_config line/);
   });
 
   it('rejects empty input, lines before the first Host, and wildcard hosts', () => {

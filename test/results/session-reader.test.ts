@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { SessionError } from '../../src/errors.js';
 import { locateSession, readSession, selectFromSession } from '../../src/results/session-reader.js';
 import type { SessionMeta } from '../../src/results/session-types.js';
+import { thrownBy } from '../support/thrown.js';
 import { report } from './data.js';
 
 // A pid that is certainly not running: above the kernel's pid_max.
@@ -17,13 +18,7 @@ function meta(id: string, fields: Partial<SessionMeta> = {}): SessionMeta {
 
 /** The message of what `fn` throws (failing when it does not throw a SessionError). */
 function sessionError(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (err) {
-    expect(err).to.be.instanceOf(SessionError);
-    return (err as Error).message;
-  }
-  throw new Error('expected a SessionError');
+  return thrownBy(fn, SessionError).message;
 }
 
 describe('results/session-reader', () => {

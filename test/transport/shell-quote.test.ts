@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { TransportError } from '../../src/errors.js';
 import { exportEnv, shellQuote } from '../../src/transport/shell-quote.js';
+import { thrownBy } from '../support/thrown.js';
 
 const run = promisify(execFile);
 
@@ -97,15 +98,9 @@ describe('transport/shell-quote through real shells', function () {
   it('exportEnv refuses a name that is not a shell variable name (it would be shell code before the =)', () => {
     expect(exportEnv({ A: 'x', _b1: 'y' })).to.equal('export A=x _b1=y; ');
     for (const name of ['A B', '1A', 'A;id', '', 'A=B', 'A-B', '$(id)']) {
-      let err: (Error & { code?: string }) | undefined;
-      try {
-        exportEnv({ OK: 'x', [name]: 'v' });
-      } catch (e) {
-        err = e as Error & { code?: string };
-      }
-      expect(err, name).to.be.instanceOf(TransportError);
-      expect(err?.code).to.equal('E_ENV_NAME');
-      expect(err?.message).to.equal(`refusing environment variable name ${JSON.stringify(name)}: expected [A-Za-z_][A-Za-z0-9_]*`);
+      const err = thrownBy(() => exportEnv({ OK: 'x', [name]: 'v' }), TransportError);
+      expect(err.code, name).to.equal('E_ENV_NAME');
+      expect(err.message).to.equal(`refusing environment variable name ${JSON.stringify(name)}: expected [A-Za-z_][A-Za-z0-9_]*`);
     }
   });
 });
