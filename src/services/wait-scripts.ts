@@ -72,14 +72,14 @@ function buildPortProbe(host: string, port: number): string {
   return [
     `H=${shellQuote(host)}; P=${port}`,
     'smk_to=; command -v timeout >/dev/null 2>&1 && smk_to="timeout 3"',
-    // nc is taken on trust (`command -v` forks nothing); whether it knows -z is asked once a probe with it failed.
+    // smk_pick trust: nc if there is one (`command -v` forks nothing); smk_pick ask, once a probe with it failed: nc only if it knows -z.
     'smk_pick() {',
-    "  if [ \"$1\" = nc ] && command -v nc >/dev/null 2>&1 && { [ \"$2\" = trust ] || ! nc -z -w 1 127.0.0.1 1 2>&1 | grep -qiE 'usage|invalid|illegal|unrecogni|unknown'; }; then smk_tool=nc",
+    "  if command -v nc >/dev/null 2>&1 && { [ \"$1\" = trust ] || ! nc -z -w 1 127.0.0.1 1 2>&1 | grep -qiE 'usage|invalid|illegal|unrecogni|unknown'; }; then smk_tool=nc",
     '  elif command -v bash >/dev/null 2>&1; then smk_tool=bash',
     '  elif command -v python3 >/dev/null 2>&1; then smk_tool=python3',
     `  else echo "cannot probe ports: no nc, bash or python3 on the host" >&2; exit ${LOOP_NO_TOOL}; fi`,
     '}',
-    'smk_pick nc trust; smk_nc_asked=',
+    'smk_pick trust; smk_nc_asked=',
     'smk_try() {',
     '  case $smk_tool in',
     '    nc) nc -z -w 2 "$H" "$P" >/dev/null 2>&1 ;;',
@@ -90,7 +90,7 @@ function buildPortProbe(host: string, port: number): string {
     'smk_probe() {',
     '  smk_try; smk_rc=$?',
     '  if [ $smk_rc -ne 0 ] && [ "$smk_tool" = nc ] && [ -z "$smk_nc_asked" ]; then',
-    '    smk_nc_asked=1; smk_pick nc ask',
+    '    smk_nc_asked=1; smk_pick ask',
     '    if [ "$smk_tool" != nc ]; then smk_try; smk_rc=$?; fi',
     '  fi',
     '  if [ $smk_rc -eq 0 ]; then echo "open ($smk_tool)"; return 0; fi',
