@@ -60,36 +60,32 @@ function runHost(client, counter) {
   });
 }
 
-const connectAll = () => Promise.all(lab.hosts.map((h) => new Promise((ok, fail) => {
-  const c = new Client();
-  c.on('ready', () => ok(c)).on('error', fail).connect({ host: h.address, port: 22, username: lab.user, privateKey: key });
-})));
+/** Connects to every host at once and, on each as soon as it is ready, runs `work(client)`, then closes it. */
+function onEveryHost(work) {
+  return Promise.all(lab.hosts.map((h) => new Promise((ok, fail) => {
+    const c = new Client();
+    c.on('ready', () => work(c).then(() => c.end()).then(ok, fail)).on('error', fail).connect({ host: h.address, port: 22, username: lab.user, privateKey: key });
+  })));
+}
 
-/** The ssh2 floor of `exec true`: connect to every host, run `true` in a session of its own, close. */
-async function execFloor() {
+/** Runs `true` in a session of its own: the ssh2 floor of `exec true`. */
+const execTrue = (c) => new Promise((done) => c.exec('true', (err, ch) => (err ? done() : ch.on('close', done).resume())));
+
+/** Wall and client CPU of `onEveryHost(work)`. */
+async function timed(work) {
   const t0 = performance.now();
-  const clients = await connectAll();
-  await Promise.all(clients.map((c) => new Promise((done) => c.exec('true', (err, ch) => (err ? done() : ch.on('close', done).resume())))));
-  for (const c of clients) c.end();
-  return performance.now() - t0;
+  const cpu0 = process.cpuUsage();
+  await onEveryHost(work);
+  const cpu = process.cpuUsage(cpu0);
+  return { ms: performance.now() - t0, cpuMs: (cpu.user + cpu.system) / 1000 };
 }
 
 try {
   // The same comparison as `run` ÷ `exec`, with nothing of smoker's own: connections plus the framed jobs, against connections plus `true`.
-  const execMs = await execFloor();
-  // Each host starts its jobs as soon as it is connected, as `run` does.
-  const t0 = performance.now();
-  const cpu0 = process.cpuUsage();
+  const exec = await timed(execTrue);
   const counter = { n: 0 };
-  const clients = [];
-  await Promise.all(lab.hosts.map((h) => new Promise((ok, fail) => {
-    const c = new Client();
-    c.on('ready', () => { clients.push(c); runHost(c, counter).then(ok); }).on('error', fail).connect({ host: h.address, port: 22, username: lab.user, privateKey: key });
-  })));
-  const cpu = process.cpuUsage(cpu0);
-  const runMs = performance.now() - t0;
-  console.log(`${counter.n} jobs on ${hosts} hosts: connect and jobs ${runMs.toFixed(0)} ms, client CPU ${((cpu.user + cpu.system) / 1000).toFixed(0)} ms; connect and \`true\` ${execMs.toFixed(0)} ms: ${(runMs / execMs).toFixed(2)}x`);
-  for (const c of clients) c.end();
+  const run = await timed((c) => runHost(c, counter));
+  console.log(`${counter.n} jobs on ${hosts} hosts: connect and jobs ${run.ms.toFixed(0)} ms, client CPU ${run.cpuMs.toFixed(0)} ms; connect and \`true\` ${exec.ms.toFixed(0)} ms, client CPU ${exec.cpuMs.toFixed(0)} ms: ${(run.ms / exec.ms).toFixed(2)}x`);
 } finally {
   await lab.close();
 }
