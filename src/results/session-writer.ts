@@ -33,9 +33,11 @@ export class SessionWriter {
       await checkLatestIsLink(root);
       const { id, dir } = await claimSessionDir(root);
       const w = new SessionWriter(root, id, dir, { ...meta, id, pid: process.pid, startedAt: new Date().toISOString(), state: 'running' });
-      await w.writeMeta();
-      // From its start, so a run killed later is never hidden behind an older green session (SPEC §4).
+      // From its start, so a run killed later is never hidden behind an older green session (SPEC §4): before
+      // session.json, which may already name the planned hosts. Killed between the two, latest is a folder
+      // without session.json, which readers refuse; the other way round it was the older, green session.
       await pointLatest(root, id);
+      await w.writeMeta();
       w.log(`session ${id} started: ${meta.argv.join(' ')}`);
       return w;
     } catch (err) {

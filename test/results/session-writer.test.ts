@@ -51,6 +51,25 @@ describe('results/session-writer', () => {
       await Promise.all([w.finish('complete'), second.finish('complete')]);
     });
 
+    it('points latest at the new session before session.json exists (a run killed in between never shows the older one)', async () => {
+      const first = await SessionWriter.create(root, META);
+      const proto = SessionWriter.prototype as unknown as { writeMeta(this: SessionWriter): Promise<void> };
+      const writeMeta = proto.writeMeta;
+      const seen: string[] = [];
+      proto.writeMeta = function (this: SessionWriter) {
+        if (!existsSync(join(this.dir, 'session.json'))) seen.push(readlinkSync(join(root, 'latest')));
+        return writeMeta.call(this);
+      };
+      try {
+        const second = await SessionWriter.create(root, META);
+        expect(seen).to.deep.equal([second.id]);
+        await second.finish('complete');
+      } finally {
+        proto.writeMeta = writeMeta;
+      }
+      await first.finish('complete');
+    });
+
     it('creates the root, and writes session.json as indented JSON ending in a newline', async () => {
       const w = await SessionWriter.create(join(root, 'deep', 'results'), META);
       const text = readFileSync(join(w.dir, 'session.json'), 'utf8');
